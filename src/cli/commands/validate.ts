@@ -1,0 +1,8 @@
+import type { Io } from '../io.js';
+
+export const help = 'tip validate (not yet implemented)\n';
+
+export async function run(_argv: string[], io: Io): Promise<number> {
+  io.stderr('tip validate: not yet implemented\n');
+  return 2;
+}
