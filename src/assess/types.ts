@@ -1,0 +1,109 @@
+import type { RegionalBureau, Tier } from '../model/tier.js';
+import type { Cite } from '../rules/schema.js';
+import type { Era } from './era.js';
+import type { TraceEntry } from './decide.js';
+
+/**
+ * The fields of the Watch List clock the assessment carries (computed by src/history/clock.ts
+ * from the ledger; 22 U.S.C. 7107(b)(2)(D)-(F)).
+ */
+export interface ClockSummary {
+  year: number;
+  consecutiveWatchListYears: number;
+  countedWatchListYears: number;
+  waiverYearsUsed: number;
+  waiverYearsAllowed: number;
+  ruleF: { applies: boolean | 'unknown'; reading: string; explanation: string };
+  watchListPlacement: 'allowed' | 'needs-waiver' | 'barred' | 'unavailable' | 'unknown';
+  earliestDowngradeYear: number | null;
+  unknownYears: number[];
+  explanation: string;
+  cites: Cite[];
+}
+
+export type ClockEffect =
+  /** The clock did not change the tier. */
+  | 'none'
+  /** §110(b)(2)(D)(i): Tier 2 Watch List would otherwise apply; placed on Tier 3. */
+  | 'automatic-downgrade'
+  /** §110(b)(2)(D)(ii): kept on the Watch List by a waiver. */
+  | 'waiver'
+  /** §110(b)(2)(F): a second Watch List year after a downgrade is barred. */
+  | 'rule-f'
+  /** No history was given (or it has gaps that matter): the clock could not be checked. */
+  | 'not-checked';
+
+export interface Recommendation {
+  text: string;
+  source: 'analyst' | 'criterion' | 'standard';
+  rule?: string;
+  cites?: Cite[];
+}
+
+export interface WatchListGround {
+  ground: 'I' | 'II' | 'III';
+  text: string;
+  rule: string;
+  cites: Cite[];
+}
+
+export interface SpecialWatchListSummary {
+  member: boolean | 'unknown';
+  grounds: string[];
+  interimAssessmentDue: string | null;
+  actionPlanDueDays: number | null;
+  explanation: string;
+  cites: Cite[];
+}
+
+export interface Tier3Summary {
+  restrictions: string[];
+  determinationWindow: { minDays: number; maxDays: number; from: string | null; to: string | null };
+  reassessment: string;
+  fiscalYear: number;
+  nationalInterestWaiver: string;
+  tradeAgreementLimit: string | null;
+  cites: Cite[];
+}
+
+export interface Assessment {
+  /** The evidence file, as given on the command line (absent for in-memory evidence). */
+  file?: string;
+  country: {
+    name: string;
+    iso3: string;
+    bureau: RegionalBureau;
+    adjective: string;
+    government: { formal_name: string; short_name: string; abbreviation?: string | undefined };
+  };
+  year: number;
+  reportingPeriod: { from: string; to: string };
+  era: Era;
+  tier: Tier;
+  /** The tier before the Watch List clock was applied (2WL when the clock downgraded). */
+  tierBeforeClock: Tier;
+  /** Last year's placement, from the ledger; null when the ledger has no row for it. */
+  previousTier: Tier | null;
+  tierChange: 'upgrade' | 'downgrade' | 'same' | 'unknown' | 'not-comparable';
+  clockEffect: ClockEffect;
+  /** The rule(s) whose conclusion is the tier, with their citations. */
+  decidedBy: { rule: string; file: string; line: number; title: string; cites: Cite[] }[];
+  rubric: { fullyMeets: boolean; significantEfforts: boolean };
+  determination: {
+    source: 'analyst' | 'rubric';
+    fullyMeets: boolean;
+    significantEfforts: boolean;
+    rationale?: string;
+    /** The analyst departed from the rubric. */
+    overridesRubric: boolean;
+  };
+  watchList: { grounds: WatchListGround[] };
+  clock: ClockSummary | null;
+  specialWatchList: SpecialWatchListSummary | null;
+  tier3: Tier3Summary | null;
+  recommendations: Recommendation[];
+  /** Things the desk officer must know: no history given, a gap in the ledger, a presumption applied. */
+  notes: string[];
+  options: Record<string, unknown>;
+  trace: TraceEntry[];
+}

@@ -1,0 +1,206 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadYamlFile } from '../load/index.js';
+import { RULES_DIR } from '../paths.js';
+import {
+  CorpusFileSchema,
+  OPERATORS,
+  type Condition,
+  type LeafCondition,
+  type ParameterFile,
+  type RuleFile,
+} from './schema.js';
+import { FACTS, STAGE_OF_EVENT, type Stage } from './stages.js';
+
+export interface Located {
+  /** Path relative to the package root, with forward slashes: `rules/22usc7106/b/1.yaml`. */
+  file: string;
+  line: number;
+}
+
+export type LoadedRule = RuleFile & Located & { stage: Stage };
+export type LoadedParameter = ParameterFile & Located;
+
+export interface Corpus {
+  rules: LoadedRule[];
+  parameters: LoadedParameter[];
+}
+
+/** `rules/22usc7107/b/2/A/iii/I@2019.yaml` -> `22usc7107.b.2.A.iii.I` */
+export function idFromPath(relativeToRules: string): string {
+  return relativeToRules
+    .split(sep)
+    .join('/')
+    .replace(/\.ya?ml$/, '')
+    .replace(/@\d{4}$/, '')
+    .split('/')
+    .join('.');
+}
+
+function listYamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYamlFiles(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+function* leaves(condition: Condition, path: (string | number)[]): Generator<[LeafCondition, (string | number)[]]> {
+  if ('all' in condition) {
+    for (const [i, c] of condition.all.entries()) yield* leaves(c, [...path, 'all', i]);
+  } else if ('any' in condition) {
+    for (const [i, c] of condition.any.entries()) yield* leaves(c, [...path, 'any', i]);
+  } else if ('not' in condition) {
+    yield* leaves(condition.not, [...path, 'not']);
+  } else {
+    yield [condition, path];
+  }
+}
+
+/** Checks a leaf against the fact registry: known fact, readable at this stage, operator and value fit its type. */
+function checkLeaf(leaf: LeafCondition, stage: Stage): { path: string[]; expected: string; found: string; code: string } | undefined {
+  const spec = FACTS[leaf.fact];
+  if (!spec) {
+    return { path: ['fact'], code: 'unknown-fact', expected: 'a known fact (see src/rules/stages.ts)', found: `"${leaf.fact}"` };
+  }
+  if (spec.availableFrom > stage) {
+    return {
+      path: ['fact'],
+      code: 'fact-not-yet-available',
+      expected: `a fact available in stage ${stage}`,
+      found: `"${leaf.fact}", available from stage ${spec.availableFrom}`,
+    };
+  }
+  const kind = OPERATORS[leaf.operator];
+  const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+  if (kind === 'list' && !Array.isArray(leaf.value)) {
+    return { path: ['value'], code: 'bad-value', expected: `a list for operator ${leaf.operator}`, found: JSON.stringify(leaf.value) };
+  }
+  if (kind !== 'list' && Array.isArray(leaf.value)) {
+    return { path: ['value'], code: 'bad-value', expected: `a single value for operator ${leaf.operator}`, found: JSON.stringify(leaf.value) };
+  }
+  if (kind === 'number' && spec.type !== 'number') {
+    // json-rules-engine's numeric operators parseFloat their input: never let them see a non-number.
+    return { path: ['operator'], code: 'bad-operator', expected: `an operator for a ${spec.type} fact`, found: leaf.operator };
+  }
+  for (const v of values) {
+    if (typeof v !== spec.type) {
+      return { path: ['value'], code: 'bad-value', expected: `a ${spec.type} (fact ${leaf.fact})`, found: JSON.stringify(v) };
+    }
+    if (spec.values && typeof v === 'string' && !spec.values.includes(v)) {
+      return { path: ['value'], code: 'bad-value', expected: `one of ${spec.values.join(', ')}`, found: JSON.stringify(v) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Loads and checks every file under rules/. Throws InputError listing every problem:
+ * schema errors, an id that does not match its path, unknown facts, facts read too early,
+ * an exception of an unknown rule, two versions of one id whose years overlap.
+ */
+export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
+  const root = join(rulesDir, '..');
+  const diagnostics: Diagnostic[] = [];
+  const rules: LoadedRule[] = [];
+  const parameters: LoadedParameter[] = [];
+
+  for (const full of listYamlFiles(rulesDir)) {
+    const file = relative(root, full).split(sep).join('/');
+    let loaded;
+    try {
+      loaded = loadYamlFile(full, CorpusFileSchema);
+    } catch (err) {
+      if (err instanceof InputError) {
+        diagnostics.push(...err.diagnostics.map((d) => ({ ...d, file })));
+        continue;
+      }
+      throw err;
+    }
+    const { value, located } = loaded;
+    const at = (path: (string | number)[]) => located.locate(path);
+    const expectedId = idFromPath(relative(rulesDir, full));
+    if (value.id !== expectedId) {
+      const p = at(['id']);
+      diagnostics.push({ file, ...p, path: ['id'], code: 'id-path-mismatch', expected: `"${expectedId}" (from the file's path)`, found: `"${value.id}"` });
+    }
+    const line = at(['id']).line;
+    if (value.kind === 'parameter') {
+      parameters.push({ ...value, file, line });
+      continue;
+    }
+    const stage = STAGE_OF_EVENT[value.event.type];
+    for (const [leaf, path] of leaves(value.conditions, ['conditions'])) {
+      const problem = checkLeaf(leaf, stage);
+      if (problem) {
+        const fullPath = [...path, ...problem.path];
+        diagnostics.push({ file, ...at(fullPath), path: fullPath, code: problem.code, expected: problem.expected, found: problem.found });
+      }
+    }
+    rules.push({ ...value, file, line, stage });
+  }
+
+  // Cross-file checks.
+  const byId = new Map<string, (LoadedRule | LoadedParameter)[]>();
+  for (const r of [...rules, ...parameters]) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  for (const [id, versions] of byId) {
+    const sorted = [...versions].sort((a, b) => a.effective.from - b.effective.from);
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const cur = sorted[i]!;
+      if (prev.effective.to === undefined || prev.effective.to >= cur.effective.from) {
+        diagnostics.push({
+          file: cur.file,
+          line: cur.line,
+          col: 1,
+          path: ['effective'],
+          code: 'overlapping-versions',
+          expected: `years after ${prev.effective.to ?? 'the open-ended'} version of ${id} in ${prev.file}`,
+          found: `from ${cur.effective.from}`,
+        });
+      }
+    }
+  }
+  for (const r of rules) {
+    for (const base of r.exception_of ?? []) {
+      const target = byId.get(base);
+      if (!target || !target.some((t) => 'event' in t && t.event.type === r.event.type)) {
+        diagnostics.push({
+          file: r.file,
+          line: r.line,
+          col: 1,
+          path: ['exception_of'],
+          code: 'unknown-base-rule',
+          expected: `the id of a ${r.event.type} rule`,
+          found: `"${base}"`,
+        });
+      }
+    }
+  }
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  rules.sort((a, b) => a.file.localeCompare(b.file));
+  parameters.sort((a, b) => a.file.localeCompare(b.file));
+  return { rules, parameters };
+}
+
+let cached: Corpus | undefined;
+/** The bundled corpus, loaded once per process. */
+export function bundledCorpus(): Corpus {
+  cached ??= loadCorpus();
+  return cached;
+}
+
+/** Whether a rule or parameter is in force in a report year, given optional effective-date overrides. */
+export function inForce(
+  item: { id: string; effective: { from: number; to?: number | undefined } },
+  year: number,
+  overrides: Record<string, { from?: number; to?: number }> = {},
+): boolean {
+  const o = overrides[item.id];
+  const from = o?.from ?? item.effective.from;
+  const to = o?.to ?? item.effective.to;
+  return year >= from && (to === undefined || year <= to);
+}

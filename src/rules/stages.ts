@@ -1,0 +1,120 @@
+import type { EventType } from './schema.js';
+import { CRITERIA } from './schema.js';
+import { FINDINGS } from '../evidence/schema.js';
+
+/**
+ * The decision runs in stages, in the order of State Department practice (product.md §2):
+ *   1. scope (§108(a)) and presumptions about the evidence (§108(b)(1) and (7) data presumption);
+ *   2. the §108(a) standards and §108(b) criteria, each met or not;
+ *   3. the rubric's recommendation and the Watch List grounds;
+ *   4. the tier, with its exceptions (Watch List, proof of failure, automatic downgrade, waiver).
+ * A rule's stage follows from its event type; it may read only facts available by then.
+ */
+export const STAGE_OF_EVENT: Record<EventType, 1 | 2 | 3 | 4> = {
+  scope: 1,
+  presumption: 1,
+  'standard-unmet': 2,
+  'criterion-unmet': 2,
+  rubric: 3,
+  'watch-list-ground': 3,
+  tier: 4,
+};
+export const STAGES = [1, 2, 3, 4] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type FactType = 'boolean' | 'number' | 'string';
+export interface FactSpec {
+  type: FactType;
+  /** For string facts: the values it can take. */
+  values?: readonly string[];
+  /** The first stage that may read it (0: from the evidence, options or history before any rule runs). */
+  availableFrom: 0 | 1 | 2 | 3 | 4;
+  nullable?: boolean;
+  description: string;
+}
+
+const FINDING_VALUES = [...FINDINGS, 'not_in_force'] as const;
+export const WATCH_LIST_PLACEMENTS = ['allowed', 'needs-waiver', 'barred', 'unavailable', 'unknown'] as const;
+
+function criterionFacts(): Record<string, FactSpec> {
+  const out: Record<string, FactSpec> = {};
+  for (const c of CRITERIA) {
+    out[`criterion_${c}`] = {
+      type: 'string',
+      values: FINDING_VALUES,
+      availableFrom: 0,
+      description: `The analyst's finding on §108(b)(${c.slice(1)}); not_in_force when the criterion did not exist that year`,
+    };
+    out[`presumed_not_met_${c}`] = {
+      type: 'boolean',
+      availableFrom: 2,
+      description: `A presumption rule found §108(b)(${c.slice(1)}) not met`,
+    };
+  }
+  return out;
+}
+
+/** Every fact a rule may name. A rule naming anything else fails to load. */
+export const FACTS: Record<string, FactSpec> = {
+  reportYear: { type: 'number', availableFrom: 0, description: 'The report year (the June report)' },
+  roleOrigin: { type: 'boolean', availableFrom: 0, description: 'A country of origin' },
+  roleTransit: { type: 'boolean', availableFrom: 0, description: 'A country of transit' },
+  roleDestination: { type: 'boolean', availableFrom: 0, description: 'A country of destination' },
+  victimsSignificantNumber: {
+    type: 'boolean',
+    availableFrom: 0,
+    nullable: true,
+    description: 'A significant number of victims (the scope test through the 2008 report); null when not recorded',
+  },
+  inScope: { type: 'boolean', availableFrom: 2, description: 'No scope rule put the country outside the standards' },
+  specialCase: { type: 'boolean', availableFrom: 0, description: 'The evidence records a Special Case' },
+  standard_a1: { type: 'string', values: FINDING_VALUES, availableFrom: 0, description: 'Finding on §108(a)(1)' },
+  standard_a2: { type: 'string', values: FINDING_VALUES, availableFrom: 0, description: 'Finding on §108(a)(2)' },
+  standard_a3: { type: 'string', values: FINDING_VALUES, availableFrom: 0, description: 'Finding on §108(a)(3)' },
+  standard_a4: { type: 'string', values: FINDING_VALUES, availableFrom: 0, description: 'Finding on §108(a)(4)' },
+  ...criterionFacts(),
+  prosecutionDataRequested: { type: 'boolean', availableFrom: 0, description: 'The Department asked for prosecution data' },
+  prosecutionDataProvided: { type: 'boolean', availableFrom: 0, description: 'The government provided prosecution data' },
+  complicityDataProvided: { type: 'boolean', availableFrom: 0, description: 'The government provided data on complicit officials' },
+  secretaryDisregardsPresumption: {
+    type: 'boolean',
+    availableFrom: 0,
+    description: 'Option: the Secretary disregards the data presumption (allowed for the 2004 and 2005 reports only)',
+  },
+  increasingEfforts: { type: 'boolean', availableFrom: 0, description: 'Evidence of increasing efforts from the previous year' },
+  victimsVerySignificant: { type: 'boolean', availableFrom: 0, description: 'The number of victims is very significant' },
+  victimsSignificantlyIncreasing: { type: 'boolean', availableFrom: 0, description: 'The number of victims is significantly increasing' },
+  proportionalConcreteActions: {
+    type: 'boolean',
+    availableFrom: 0,
+    nullable: true,
+    description: 'The country is taking proportional concrete actions (2019 wording); null when not recorded',
+  },
+  concreteActions: { type: 'boolean', availableFrom: 0, description: 'Concrete actions were recorded in the reporting period' },
+  effortsRestOnCommitments: { type: 'boolean', availableFrom: 0, description: 'The significant-efforts finding rests on commitments for next year' },
+  policyOrPatternFound: {
+    type: 'boolean',
+    availableFrom: 0,
+    description: 'The analyst found a government policy or pattern of trafficking, forced labor, sexual slavery or child soldiers',
+  },
+  watchListPlacement: {
+    type: 'string',
+    values: WATCH_LIST_PLACEMENTS,
+    availableFrom: 0,
+    description: 'What the Watch List clock allows this year (computed from the ledger)',
+  },
+  ruleFApplies: { type: 'boolean', availableFrom: 0, description: 'Rule (F) bars the Watch List this year (under the reading chosen)' },
+  waiverGranted: { type: 'boolean', availableFrom: 0, description: 'A waiver of the automatic downgrade was granted' },
+  waiverWrittenPlan: { type: 'boolean', availableFrom: 0, description: 'The country has a written plan to begin making significant efforts' },
+  waiverPlanSufficient: { type: 'boolean', availableFrom: 0, description: 'The plan, if implemented, would constitute significant efforts' },
+  waiverResources: { type: 'boolean', availableFrom: 0, description: 'The country is devoting sufficient resources to the plan' },
+  unmetStandardsCount: { type: 'number', availableFrom: 3, description: 'How many §108(a) standards were found not (fully) met' },
+  unmetCriteriaCount: { type: 'number', availableFrom: 3, description: 'How many §108(b) criteria in force were found not (fully) met' },
+  metCriteriaCount: { type: 'number', availableFrom: 3, description: 'How many §108(b) criteria in force were found met or partly met' },
+  fullyMeets: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government fully meets the minimum standards' },
+  significantEfforts: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government makes significant efforts' },
+  watchListGroundCount: { type: 'number', availableFrom: 4, description: 'How many Watch List grounds apply' },
+};
+
+export type FactValue = boolean | number | string | null;
+export type Facts = Record<string, FactValue>;
