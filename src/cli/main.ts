@@ -1,5 +1,6 @@
 import { InputError, UsageError, formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Command, Io } from './io.js';
+import { DecisionError } from '../assess/resolve.js';
 
 /** The commands, each in its own module under commands/; loaded on use so start-up stays small. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
@@ -61,6 +62,10 @@ export function reportError(err: unknown, io: Io, name: string): number {
   if (err instanceof InputError) {
     for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
     io.stderr(`${err.diagnostics.length} error${err.diagnostics.length === 1 ? '' : 's'}\n`);
+    return 1;
+  }
+  if (err instanceof DecisionError) {
+    io.stderr(`tip ${name}: the rules give ${err.kind === 'empty' ? 'no answer' : 'two answers'}: ${err.message}\n`);
     return 1;
   }
   if (err instanceof UsageError) {

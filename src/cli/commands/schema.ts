@@ -1,8 +1,28 @@
+import { resolve } from 'node:path';
+import { evidenceJsonSchema } from '../../evidence/json-schema.js';
+import { writeFileAtomic } from '../../fsutil/atomic-write.js';
+import { flag, parseCommandArgs, stringOption } from '../args.js';
 import type { Io } from '../io.js';
 
-export const help = 'tip schema (not yet implemented)\n';
+export const help = `Usage: tip schema [--out FILE]
 
-export async function run(_argv: string[], io: Io): Promise<number> {
-  io.stderr('tip schema: not yet implemented\n');
-  return 2;
+Prints the JSON Schema of the evidence file (or writes it to FILE). Point your editor at it
+with a first line in the evidence file such as
+  # yaml-language-server: $schema=../tip-evidence.schema.json
+`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseCommandArgs(argv, { out: { type: 'string' } });
+  if (flag(args, 'help')) {
+    io.stdout(help);
+    return 0;
+  }
+  const text = JSON.stringify(evidenceJsonSchema(), null, 2) + '\n';
+  const out = stringOption(args, 'out');
+  if (out === undefined) io.stdout(text);
+  else {
+    writeFileAtomic(resolve(io.cwd, out), text);
+    io.stderr(`wrote ${out}\n`);
+  }
+  return 0;
 }

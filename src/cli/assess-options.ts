@@ -1,0 +1,53 @@
+import { UsageError } from '../diagnostics/diagnostic.js';
+import type { AssessFileOptions } from '../assess/file.js';
+import { flag, stringOption, type ParsedArgs } from './args.js';
+
+/** The options every command that assesses evidence shares (assess, render, batch, record, demo). */
+export const ASSESS_OPTIONS = {
+  history: { type: 'string' },
+  waivers: { type: 'string' },
+  'rule-f': { type: 'string' },
+  'special-case-continues-run': { type: 'boolean' },
+  'disregard-presumption': { type: 'boolean' },
+  effective: { type: 'string', multiple: true },
+} as const;
+
+export const ASSESS_OPTIONS_HELP = `  --history CSV                 tier ledger (iso3,year,tier[,waiver]); drives the Watch List clock
+  --waivers CSV                 waivers file (iso3,year,event with event waiver|auto_downgrade)
+  --rule-f READING              rule (F) reading: after-waiver-run (default), literal, any-time-after
+  --special-case-continues-run  a Special Case year does not break a Watch List run (default: it does)
+  --disregard-presumption       the Secretary disregards the data presumption (2004 and 2005 reports only)
+  --effective ID=FROM[-TO]      move the report years of a rule whose date is UNVERIFIED
+                                (e.g. 22usc7106.b.9=2006); repeatable`;
+
+const READINGS = ['after-waiver-run', 'literal', 'any-time-after'] as const;
+
+export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolve: (cwd: string, p: string) => string): AssessFileOptions {
+  const options: AssessFileOptions = {};
+  const history = stringOption(args, 'history');
+  const waivers = stringOption(args, 'waivers');
+  if (history !== undefined) options.historyPath = resolve(cwd, history);
+  if (waivers !== undefined) {
+    if (history === undefined) throw new UsageError('--waivers needs --history');
+    options.waiversPath = resolve(cwd, waivers);
+  }
+  const ruleF = stringOption(args, 'rule-f');
+  if (ruleF !== undefined && !(READINGS as readonly string[]).includes(ruleF)) {
+    throw new UsageError(`--rule-f expects one of ${READINGS.join(', ')}, found "${ruleF}"`);
+  }
+  options.clock = {
+    ruleF: (ruleF ?? 'after-waiver-run') as (typeof READINGS)[number],
+    specialCaseBreaksRun: !flag(args, 'special-case-continues-run'),
+  };
+  if (flag(args, 'disregard-presumption')) options.secretaryDisregardsPresumption = true;
+  const effective = args.values.effective;
+  if (Array.isArray(effective)) {
+    options.effective = {};
+    for (const spec of effective) {
+      const m = /^([A-Za-z0-9.-]+)=(\d{4})(?:-(\d{4}))?$/.exec(String(spec));
+      if (!m) throw new UsageError(`--effective expects ID=FROM or ID=FROM-TO, found "${String(spec)}"`);
+      options.effective[m[1]!] = { from: Number(m[2]), ...(m[3] ? { to: Number(m[3]) } : {}) };
+    }
+  }
+  return options;
+}
