@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { FINDINGS } from '../../src/evidence/schema.js';
+import { criteriaInForce } from '../../src/evidence/law-checks.js';
+import { WATCH_LIST_PLACEMENTS } from '../../src/rules/stages.js';
+import { baseEvidence } from './evidence.js';
+
+const finding = fc.constantFrom(...FINDINGS).map((f) => ({ finding: f, rationale: `found ${f}` }));
+
+/** A patch over the baseline evidence covering every fact the rules read. */
+export const evidencePatch = (year: number) =>
+  fc.record({
+    standards: fc.record({ a1: finding, a2: finding, a3: finding, a4: finding }),
+    criteria: fc.tuple(...criteriaInForce(year).map((c) => finding.map((f) => [c, f] as const))).map((pairs) => Object.fromEntries(pairs)),
+    prosecution: fc.record({ data_requested: fc.boolean(), data_provided: fc.boolean() }),
+    complicity: fc.record({ data_provided: fc.boolean() }),
+    comparison_with_previous_year: fc.record({ increasing_efforts: fc.boolean() }),
+    victims: fc.record({
+      very_significant: fc.boolean(),
+      significantly_increasing: fc.boolean(),
+      ...(year <= 2008 ? { significant_number: fc.constant(true) } : {}),
+      ...(year >= 2019 ? { proportional_concrete_actions: fc.boolean() } : {}),
+    }),
+    efforts_basis: fc.record({ concrete_actions: fc.boolean(), rests_on_commitments: fc.boolean() }),
+    state_labor: fc.array(
+      fc.record({
+        program: fc.constant('prison_labor' as const),
+        kind: fc.constant('forced_labor' as const),
+        description: fc.constant('prisoners made goods for export'),
+        government_policy_or_pattern: fc.boolean(),
+      }),
+      { maxLength: 2 },
+    ),
+    waiver: fc.option(
+      fc.record({ written_plan: fc.boolean(), plan_would_constitute_significant_efforts: fc.boolean(), sufficient_resources: fc.boolean(), granted: fc.boolean() }),
+      { nil: undefined },
+    ),
+    determination: fc.option(
+      fc.record({ fully_meets: fc.boolean(), significant_efforts: fc.boolean(), rationale: fc.constant('the analyst weighed the record') }),
+      { nil: undefined },
+    ),
+  });
+
+export const clockFacts = fc.record({
+  watchListPlacement: fc.constantFrom(...WATCH_LIST_PLACEMENTS),
+  ruleFApplies: fc.boolean(),
+});
+
+/** A report year, valid evidence for it, and clock facts. */
+export const assessmentInput = fc
+  .integer({ min: 2001, max: 2030 })
+  .chain((year) => fc.tuple(fc.constant(year), evidencePatch(year), clockFacts))
+  .map(([year, patch, clock]) => ({ year, evidence: baseEvidence(year, patch), clock }));
