@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Located } from '../load/index.js';
+import { sourceMapOf } from '../load/located.js';
 import { bundledCorpus, inForce, type Corpus } from '../rules/corpus.js';
 import { CRITERIA, type Criterion } from '../rules/schema.js';
 import type { Evidence } from './schema.js';
@@ -21,7 +22,9 @@ export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus:
   const year = evidence.report_year;
   const out: Diagnostic[] = [];
   const at = (path: (string | number)[], code: string, expected: string, found: string, hint?: string) => {
-    const d: Diagnostic = { file: located.file, ...located.locate(path), path, code, expected, found };
+    // Point at the key itself (`criteria:`, `b8:`), where the reader looks, when the source has it.
+    const where = sourceMapOf(located)?.locateKey(path) ?? located.locate(path);
+    const d: Diagnostic = { file: located.file, ...where, path, code, expected, found };
     if (hint) d.hint = hint;
     out.push(d);
   };
