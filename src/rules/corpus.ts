@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadYamlFile } from '../load/index.js';
 import { RULES_DIR } from '../paths.js';
+import { naturalCompare } from '../load/text.js';
 import {
   CorpusFileSchema,
   OPERATORS,
@@ -45,7 +46,8 @@ function listYamlFiles(dir: string): string[] {
     if (entry.isDirectory()) out.push(...listYamlFiles(full));
     else if (/\.ya?ml$/.test(entry.name)) out.push(full);
   }
-  return out.sort();
+  // Natural order, so that (b)(2) comes before (b)(10) in listings, traces and recommendations.
+  return out.sort(naturalCompare);
 }
 
 function* leaves(condition: Condition, path: (string | number)[]): Generator<[LeafCondition, (string | number)[]]> {
@@ -181,8 +183,8 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
     }
   }
   if (diagnostics.length > 0) throw new InputError(diagnostics);
-  rules.sort((a, b) => a.file.localeCompare(b.file));
-  parameters.sort((a, b) => a.file.localeCompare(b.file));
+  rules.sort((a, b) => naturalCompare(a.file, b.file));
+  parameters.sort((a, b) => naturalCompare(a.file, b.file));
   return { rules, parameters };
 }
 

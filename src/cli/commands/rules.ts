@@ -1,6 +1,7 @@
 import { bundledCorpus, inForce } from '../../rules/corpus.js';
 import { flag, parseCommandArgs, parseYearOption, stringOption } from '../args.js';
 import type { Io } from '../io.js';
+import { naturalCompare } from '../../load/text.js';
 
 export const help = `Usage: tip rules [--year Y] [--json]
 
@@ -18,7 +19,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const corpus = bundledCorpus();
   const items = [...corpus.rules, ...corpus.parameters]
     .filter((r) => year === undefined || inForce(r, year))
-    .sort((a, b) => a.file.localeCompare(b.file))
+    .sort((a, b) => naturalCompare(a.file, b.file))
     .map((r) => ({
       id: r.id,
       kind: r.kind,
