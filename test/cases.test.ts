@@ -55,6 +55,7 @@ for (const file of files) {
           expect(outcome(id).every((o) => o === 'not in force in this year'), `${id} not in force`).toBe(true);
         }
         if (c.output.tier) expect(d.tier).toBe(c.output.tier);
+        if (c.output.decided_by) expect(d.resolution.deciding.map((r) => r.id).sort()).toEqual([...c.output.decided_by].sort());
         if (c.output.watch_list_grounds) {
           const grounds = d.fired('watch-list-ground').map((r) => (r.event.type === 'watch-list-ground' ? r.event.params.ground : ''));
           expect(grounds.sort()).toEqual([...c.output.watch_list_grounds].sort());

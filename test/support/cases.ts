@@ -33,6 +33,8 @@ export const CaseSchema = z.strictObject({
     fires: z.array(z.string()).default([]),
     does_not_fire: z.array(z.string()).default([]),
     not_in_force: z.array(z.string()).default([]),
+    /** The rules whose conclusion stands (after exceptions set others aside). */
+    decided_by: z.array(z.string()).optional(),
     watch_list_grounds: z.array(z.enum(['I', 'II', 'III'])).optional(),
   }),
   /** The provisions the case illustrates, for the reader. */
