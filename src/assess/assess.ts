@@ -56,6 +56,7 @@ export async function assessEvidence(
   file?: string,
 ): Promise<Assessment> {
   const clock = history.clock;
+  // 'unknown' reaches the rules as such: no downgrade rule fires on it, and the notes say why.
   const clockFacts = clock
     ? { watchListPlacement: clock.watchListPlacement, ruleFApplies: clock.ruleF.applies === true }
     : { watchListPlacement: 'unknown' as const, ruleFApplies: false };

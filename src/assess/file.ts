@@ -3,6 +3,13 @@ import { loadEvidenceFile } from '../evidence/load.js';
 import { bundledCorpus, type Corpus } from '../rules/corpus.js';
 import { assessEvidence, type AssessOptions, type HistoryContext } from './assess.js';
 import type { Assessment } from './types.js';
+import { computeClock, type ClockOptions } from '../history/clock.js';
+import { specialWatchListFor } from '../history/special-watch-list.js';
+import { tier3Consequences } from '../history/tier3-consequences.js';
+import { countryHistory } from '../ledger/history.js';
+import { readLedger, type Ledger } from '../ledger/ledger.js';
+import type { Tier } from '../model/tier.js';
+import { defaultReportYears } from '../report-year/resolve.js';
 
 export interface AssessFileOptions extends AssessOptions {
   /** Tier ledger CSV (iso3,year,tier[,waiver]). */
@@ -10,8 +17,10 @@ export interface AssessFileOptions extends AssessOptions {
   /** Waivers CSV (iso3,year,event). */
   waiversPath?: string;
   corpus?: Corpus;
+  /** An already-read ledger (a batch reads it once); takes the place of historyPath. */
+  ledger?: Ledger;
   /** Readings of the clock's open questions (tvpa-rules.md §4.6); shown in the output. */
-  clock?: { ruleF: 'after-waiver-run' | 'literal' | 'any-time-after'; specialCaseBreaksRun: boolean };
+  clock?: ClockOptions;
 }
 
 export interface AssessedFile {
@@ -19,17 +28,53 @@ export interface AssessedFile {
   evidence: Evidence;
 }
 
-/** The history context for a country and year; no ledger gives an unchecked clock. */
-export function historyContextFor(_iso3: string, _year: number, options: AssessFileOptions): HistoryContext {
-  if (options.historyPath === undefined) return { clock: null, previousTier: null };
-  throw new Error('ledger support is not wired in yet');
+/** The release date of a report year, when the bundled report-year settings know it. */
+function knownReleaseDate(year: number): string | undefined {
+  return defaultReportYears().value.years[String(year)]?.release?.date;
+}
+
+/**
+ * The history context for a country and year: the clock, last year's tier, and the Special Watch
+ * List and Tier 3 consequences that depend on them. Without a ledger the clock is unchecked and
+ * the assessment says so.
+ */
+export function historyContext(ledger: Ledger | undefined, iso3: string, year: number, clockOptions: ClockOptions = {}): HistoryContext {
+  const releaseDate = knownReleaseDate(year);
+  const dated = releaseDate === undefined ? {} : { releaseDate };
+  const tier3 = (t: Tier) => {
+    if (t !== '3') return null;
+    const c = tier3Consequences(year, dated);
+    return c.applies ? c : null;
+  };
+  if (ledger === undefined) return { clock: null, previousTier: null, tier3 };
+  const history = countryHistory(ledger, iso3);
+  return {
+    clock: computeClock(history, year, clockOptions),
+    previousTier: history.years.get(year - 1)?.tier ?? null,
+    specialWatchList: (t) => specialWatchListFor(history, year, t, dated),
+    tier3,
+  };
+}
+
+/**
+ * The history context for one country from the ledger named in the options (read each call;
+ * a batch should read the ledger once and call historyContext).
+ */
+export function historyContextFor(iso3: string, year: number, options: AssessFileOptions): HistoryContext {
+  return historyContext(options.ledger ?? ledgerFor(options), iso3, year, options.clock);
+}
+
+/** Reads the ledger (and waivers) named in the options, or nothing. */
+export function ledgerFor(options: AssessFileOptions): Ledger | undefined {
+  if (options.historyPath === undefined) return undefined;
+  return readLedger(options.historyPath, options.waiversPath === undefined ? {} : { waiversPath: options.waiversPath });
 }
 
 /** Loads, validates and assesses one evidence file. Throws InputError for bad input. */
 export async function assessFile(path: string, options: AssessFileOptions = {}): Promise<AssessedFile> {
   const corpus = options.corpus ?? bundledCorpus();
   const { evidence } = loadEvidenceFile(path, corpus);
-  const context = historyContextFor(evidence.country.iso3, evidence.report_year, options);
+  const context = historyContext(options.ledger ?? ledgerFor(options), evidence.country.iso3, evidence.report_year, options.clock);
   const assessment = await assessEvidence(evidence, context, options, corpus, path);
   return { assessment, evidence };
 }

@@ -2,24 +2,15 @@ import type { RegionalBureau, Tier } from '../model/tier.js';
 import type { Cite } from '../rules/schema.js';
 import type { Era } from './era.js';
 import type { TraceEntry } from './decide.js';
+import type { Clock } from '../history/clock.js';
+import type { SpecialWatchList } from '../history/special-watch-list.js';
+import type { Tier3Consequences } from '../history/tier3-consequences.js';
 
 /**
- * The fields of the Watch List clock the assessment carries (computed by src/history/clock.ts
- * from the ledger; 22 U.S.C. 7107(b)(2)(D)-(F)).
+ * The Watch List clock the assessment carries: src/history/clock.ts computes it from the ledger
+ * (22 U.S.C. 7107(b)(2)(D)-(F)). Counts are 'unknown' when a missing year could change them.
  */
-export interface ClockSummary {
-  year: number;
-  consecutiveWatchListYears: number;
-  countedWatchListYears: number;
-  waiverYearsUsed: number;
-  waiverYearsAllowed: number;
-  ruleF: { applies: boolean | 'unknown'; reading: string; explanation: string };
-  watchListPlacement: 'allowed' | 'needs-waiver' | 'barred' | 'unavailable' | 'unknown';
-  earliestDowngradeYear: number | null;
-  unknownYears: number[];
-  explanation: string;
-  cites: Cite[];
-}
+export type ClockSummary = Clock;
 
 export type ClockEffect =
   /** The clock did not change the tier. */
@@ -47,24 +38,11 @@ export interface WatchListGround {
   cites: Cite[];
 }
 
-export interface SpecialWatchListSummary {
-  member: boolean | 'unknown';
-  grounds: string[];
-  interimAssessmentDue: string | null;
-  actionPlanDueDays: number | null;
-  explanation: string;
-  cites: Cite[];
-}
+/** Special Watch List membership (22 U.S.C. 7107(b)(2)(A)); computed by src/history/special-watch-list.ts. */
+export type SpecialWatchListSummary = SpecialWatchList;
 
-export interface Tier3Summary {
-  restrictions: string[];
-  determinationWindow: { minDays: number; maxDays: number; from: string | null; to: string | null };
-  reassessment: string;
-  fiscalYear: number;
-  nationalInterestWaiver: string;
-  tradeAgreementLimit: string | null;
-  cites: Cite[];
-}
+/** Tier 3 consequences (22 U.S.C. 7107(c)-(d), 19 U.S.C. 4205(b)(6)); computed by src/history/tier3-consequences.ts. */
+export type Tier3Summary = Tier3Consequences;
 
 export interface Assessment {
   /** The evidence file, as given on the command line (absent for in-memory evidence). */

@@ -51,15 +51,18 @@ export function formatAssessment(a: Assessment, options: { trace?: boolean } = {
     out.push('');
     out.push('Watch List clock:');
     out.push(`  consecutive Watch List years before ${c.year}: ${c.consecutiveWatchListYears}; counted from the 2009 report: ${c.countedWatchListYears}`);
-    out.push(`  waiver years used: ${c.waiverYearsUsed} of ${c.waiverYearsAllowed} allowed; rule (F): ${String(c.ruleF.applies)} (${c.ruleF.reading})`);
+    out.push(`  waiver years used: ${c.waiverYearsUsed} of ${c.waiverYearsAllowed} allowed; rule (F) applies: ${String(c.ruleF.applies)} (reading: ${c.ruleF.reading}${c.options.specialCaseBreaksRun ? '' : '; Special Case years continue a run'})`);
     out.push(`  Watch List placement this year: ${c.watchListPlacement}; earliest automatic downgrade: ${c.earliestDowngradeYear ?? 'n/a'}`);
-    if (a.tier === '2WL') out.push(`  this is the ${ordinalNumber(c.consecutiveWatchListYears + 1)} consecutive Watch List year and counted year ${c.countedWatchListYears + 1}`);
+    if (a.tier === '2WL' && typeof c.consecutiveWatchListYears === 'number' && typeof c.countedWatchListYears === 'number') {
+      const counted = a.year >= 2009 ? ` and counted year ${c.countedWatchListYears + 1} toward the automatic downgrade` : '';
+      out.push(`  this is the ${ordinalNumber(c.consecutiveWatchListYears + 1)} consecutive Watch List year${counted}`);
+    }
     if (c.unknownYears.length > 0) out.push(`  missing years in the ledger: ${c.unknownYears.join(', ')}`);
     out.push(`  ${c.explanation}`);
   }
   if (a.specialWatchList) {
     out.push('');
-    out.push(`Special Watch List: ${String(a.specialWatchList.member)}${a.specialWatchList.grounds.length ? ` (${a.specialWatchList.grounds.join('; ')})` : ''}`);
+    out.push(`Special Watch List member: ${String(a.specialWatchList.member)}${a.specialWatchList.grounds.length ? ` (${a.specialWatchList.grounds.join('; ')})` : ''}`);
     if (a.specialWatchList.interimAssessmentDue) out.push(`  interim assessment due ${a.specialWatchList.interimAssessmentDue}`);
     if (a.specialWatchList.actionPlanDueDays) out.push(`  action plan due within ${a.specialWatchList.actionPlanDueDays} days of the report`);
   }

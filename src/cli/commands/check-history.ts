@@ -1,8 +1,46 @@
+import { checkHistory } from '../../history/check.js';
+import { checkJson, checkText } from '../../history/format.js';
+import { flag, parseCommandArgs, requireOne } from '../args.js';
 import type { Io } from '../io.js';
+import { CLOCK_ARG_OPTIONS, clockOptionsFrom, ledgerFrom, printWarnings } from './history.js';
 
-export const help = 'tip check-history (not yet implemented)\n';
+export const help = `Usage: tip check-history CSV [--waivers CSV] [--json]
+                         [--rule-f READING] [--special-case-continues-run]
 
-export async function run(_argv: string[], io: Io): Promise<number> {
-  io.stderr('tip check-history: not yet implemented\n');
-  return 2;
+Checks every Tier 2 Watch List placement of a tier ledger against the automatic downgrade
+(22 U.S.C. 7107(b)(2)(D)-(F); 110(b)(3)(D)-(E) in the 2009-2013 reports) and reports:
+  violations  placements the statute forbids: the Watch List before the 2004 report, after the
+              waiver years were used up, when rule (F) bars it, or when the record says the
+              downgrade applied (an auto_downgrade event, or waiver=false in a waiver year);
+  warnings    Watch List years that needed a waiver which no row records, and waiver or
+              automatic-downgrade rows in years the clock says did not call for them;
+  unknown     placements whose legality depends on a year missing from the ledger.
+Warnings about the files themselves (a waiver in a year off the Watch List) go to standard error.
+
+Options:
+  --waivers CSV                 waivers file: iso3,year,event (event waiver or auto_downgrade)
+  --json                        {"options","countries","placements","violations","warnings","unknown","ledgerWarnings"}
+  --rule-f READING              rule (F) reading: after-waiver-run (default), literal, any-time-after
+  --special-case-continues-run  a Special Case year neither counts nor ends a Watch List run
+
+Exit codes: 0 no violation, 1 a violation or invalid input, 2 usage error.
+`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseCommandArgs(argv, CLOCK_ARG_OPTIONS);
+  if (flag(args, 'help')) {
+    io.stdout(help);
+    return 0;
+  }
+  const file = requireOne(args.positionals, 'ledger CSV');
+  const clockOptions = clockOptionsFrom(args);
+  const { ledger, shown } = ledgerFrom(args, io, file);
+  const result = checkHistory(ledger, clockOptions);
+  if (flag(args, 'json')) {
+    io.stdout(checkJson(result, ledger.warnings));
+  } else {
+    printWarnings(ledger.warnings, io);
+    io.stdout(checkText(result, shown));
+  }
+  return result.violations.length > 0 ? 1 : 0;
 }

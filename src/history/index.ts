@@ -1,0 +1,28 @@
+export {
+  computeClock,
+  clockTimeline,
+  watchListOutcomes,
+  resolveClockOptions,
+  DEFAULT_CLOCK_OPTIONS,
+  RULE_F_READINGS,
+  type Clock,
+  type ClockOptions,
+  type Known,
+  type ResolvedClockOptions,
+  type RuleF,
+  type RuleFReading,
+  type WatchListOutcome,
+  type WatchListPlacement,
+} from './clock.js';
+export { checkHistory, type CheckResult, type CheckRule, type Finding, type UnknownFinding } from './check.js';
+export { specialWatchList, specialWatchListFor, type SpecialWatchList, type SpecialWatchListOptions, type SwlGround } from './special-watch-list.js';
+export { tier3Consequences, DETERMINATIONS_FIRST_REPORT, TRADE_LIMIT_FIRST_REPORT, type NoTier3Consequences, type Tier3Consequences } from './tier3-consequences.js';
+export {
+  WATCH_LIST_FIRST_REPORT,
+  COUNTING_FIRST_REPORT,
+  RULE_F_FIRST_REPORT,
+  RENUMBERED_FROM_REPORT,
+  waiverYearsAllowed,
+  clockCites,
+} from './eras.js';
+export { historyJson, historyText, checkJson, checkText, timelineOf, type TimelineEntry } from './format.js';

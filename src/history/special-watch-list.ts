@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { CountryHistory } from '../ledger/history.js';
+import type { Tier } from '../model/tier.js';
+import { parameterAt } from '../rules/parameters.js';
+import type { Cite } from '../rules/schema.js';
+import { addDays, isoDate, requireIsoDate } from './dates.js';
+import { RULE_F_FIRST_REPORT, WATCH_LIST_FIRST_REPORT } from './eras.js';
+
+/**
+ * The Special Watch List (22 U.S.C. 7107(b)(2)(A); §110(b)(3)(A) in the 2004-2013 reports),
+ * its interim assessment due February 1 of the next year ((b)(2)(B)), and from the 2019 report the
+ * action plan for a country moved from Tier 3 to the Watch List ((b)(4)). The texts, dates and
+ * day counts come from the parameter files under rules/22usc7107/b/; this module compares tiers and
+ * adds days.
+ */
+
+export type SwlGround = 'upgraded-to-tier-1' | 'upgraded-from-tier-3' | 'watch-list';
+
+const GroupsSchema = z.object({
+  paragraph: z.string(),
+  upgraded_to_tier_1: z.string(),
+  upgraded_from_tier_3: z.string(),
+  watch_list: z.string(),
+});
+const InterimSchema = z.object({ pinpoint: z.string(), due_month: z.number().int(), due_day: z.number().int(), progress_since: z.string() });
+const ActionPlanSchema = z.object({ days: z.number().int().positive(), text: z.string() });
+
+const MEMBERSHIP_ID = '22usc7107.b.2.A.special-watch-list';
+const INTERIM_ID = '22usc7107.b.2.B.interim-assessment';
+const ACTION_PLAN_ID = '22usc7107.b.4.action-plan';
+
+export interface SpecialWatchList {
+  year: number;
+  tier: Tier;
+  /** Last year's placement; null when the ledger has no row for it. */
+  previousTier: Tier | null;
+  /** 'unknown' when last year's placement is missing and decides it. */
+  member: boolean | 'unknown';
+  /** The groups the country is certainly in, as codes and as the texts of the statute's groups. */
+  groundCodes: SwlGround[];
+  grounds: string[];
+  /** Statutory due date of the interim assessment (February 1 of the next year) when the country is or may be a member. */
+  interimAssessmentDue: string | null;
+  interimAssessment: { due: string; progressSince: string; pinpoint: string } | null;
+  /** From the 2019 report: the action plan for a Tier 3 -> Watch List upgrade ((b)(4)). */
+  actionPlan: { required: boolean | 'unknown'; days: number; dueDate: string | null; text: string } | null;
+  /** The days of that action plan when it is or may be required. */
+  actionPlanDueDays: number | null;
+  cites: Cite[];
+  explanation: string;
+}
+
+export interface SpecialWatchListOptions {
+  /** The report's release date, `YYYY-MM-DD`: gives the action plan's due date. */
+  releaseDate?: string;
+}
+
+function uniqueCites(list: Cite[]): Cite[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = `${c.title}|${c.pinpoint}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Special Watch List membership in `year`, given this year's tier and last year's (null: missing). */
+export function specialWatchList(year: number, tier: Tier, previousTier: Tier | null, options: SpecialWatchListOptions = {}): SpecialWatchList {
+  const release = options.releaseDate === undefined ? undefined : requireIsoDate(options.releaseDate);
+  const none = (explanation: string, cites: Cite[]): SpecialWatchList => ({
+    year,
+    tier,
+    previousTier,
+    member: false,
+    groundCodes: [],
+    grounds: [],
+    interimAssessmentDue: null,
+    interimAssessment: null,
+    actionPlan: null,
+    actionPlanDueDays: null,
+    cites,
+    explanation,
+  });
+  if (year < WATCH_LIST_FIRST_REPORT) {
+    return none(`There is no Special Watch List in the ${year} report: it was added by the TVPRA of 2003 (Pub. L. 108-193) and first applies to the 2004 report.`, [
+      { title: 'Trafficking Victims Protection Reauthorization Act of 2003, Pub. L. 108-193', pinpoint: 'sec. 6(e)', href: 'https://www.congress.gov/bill/108th-congress/house-bill/2620' },
+    ]);
+  }
+  const groups = parameterAt(MEMBERSHIP_ID, year);
+  const g = GroupsSchema.parse(groups.value);
+  const interim = parameterAt(INTERIM_ID, year);
+  const iv = InterimSchema.parse(interim.value);
+
+  const codes: SwlGround[] = [];
+  const possible: SwlGround[] = [];
+  // (A)(iii): on the Tier 2 Watch List this year.
+  if (tier === '2WL') codes.push('watch-list');
+  // (A)(i): Tier 1 now, on the (1)(B) list (Tier 2 or the Watch List) last year.
+  if (tier === '1') {
+    if (previousTier === null) possible.push('upgraded-to-tier-1');
+    else if (previousTier === '2' || previousTier === '2WL') codes.push('upgraded-to-tier-1');
+  }
+  // (A)(ii): on the (1)(B) list now, Tier 3 last year.
+  if (tier === '2' || tier === '2WL') {
+    if (previousTier === null) possible.push('upgraded-from-tier-3');
+    else if (previousTier === '3') codes.push('upgraded-from-tier-3');
+  }
+  codes.sort();
+  const member: boolean | 'unknown' = codes.length > 0 ? true : possible.length > 0 ? 'unknown' : false;
+  const text: Record<SwlGround, string> = { 'upgraded-to-tier-1': g.upgraded_to_tier_1, 'upgraded-from-tier-3': g.upgraded_from_tier_3, 'watch-list': g.watch_list };
+
+  // (b)(4), from 2019: the Tier 3 -> Watch List action plan.
+  let actionPlan: SpecialWatchList['actionPlan'] = null;
+  const cites: Cite[] = [...groups.cites];
+  if (year >= RULE_F_FIRST_REPORT && tier === '2WL') {
+    const plan = parameterAt(ACTION_PLAN_ID, year);
+    const pv = ActionPlanSchema.parse(plan.value);
+    const required: boolean | 'unknown' = previousTier === null ? 'unknown' : previousTier === '3';
+    if (required !== false) {
+      actionPlan = { required, days: pv.days, dueDate: release ? addDays(release, pv.days) : null, text: pv.text };
+      cites.push(...plan.cites);
+    }
+  }
+  const due = member === false ? null : isoDate(year + 1, iv.due_month, iv.due_day);
+  if (due) cites.push(...interim.cites);
+
+  const para = g.paragraph;
+  let explanation: string;
+  if (member === true) {
+    explanation = `On the Special Watch List of the ${year} report under §${para}${codes.map((c) => text[c].slice(0, text[c].indexOf(':'))).join(' and ')}; the interim assessment of its progress since ${iv.progress_since} is due by ${String(due)} (§${iv.pinpoint}).`;
+  } else if (member === 'unknown') {
+    explanation = `Whether the country is on the Special Watch List of the ${year} report (§${para}(A)) depends on its ${year - 1} placement, which the ledger lacks; if it is, the interim assessment is due by ${String(due)} (§${iv.pinpoint}).`;
+  } else {
+    explanation = `Not on the Special Watch List of the ${year} report: §${para}(A) covers only countries moved up to Tier 1 from Tier 2 or the Watch List, moved up from Tier 3, or on the Tier 2 Watch List.`;
+  }
+  if (actionPlan) {
+    explanation += actionPlan.required === true
+      ? ` Moved up from Tier 3 to the Watch List: an action plan is due within ${actionPlan.days} days of the report${actionPlan.dueDate ? ` (by ${actionPlan.dueDate})` : ''} (22 U.S.C. 7107(b)(4)).`
+      : ` If the country was on Tier 3 in ${year - 1}, an action plan is due within ${actionPlan.days} days of the report (22 U.S.C. 7107(b)(4)).`;
+  }
+  return {
+    year,
+    tier,
+    previousTier,
+    member,
+    groundCodes: codes,
+    grounds: codes.map((c) => text[c]),
+    interimAssessmentDue: due,
+    interimAssessment: due ? { due, progressSince: iv.progress_since, pinpoint: iv.pinpoint } : null,
+    actionPlan,
+    actionPlanDueDays: actionPlan ? actionPlan.days : null,
+    cites: uniqueCites(cites),
+    explanation,
+  };
+}
+
+/**
+ * Membership for a year of a country's history: this year's tier from the ledger unless given
+ * (an assessment gives the tier it just decided), last year's from the ledger.
+ */
+export function specialWatchListFor(history: CountryHistory, year: number, tier?: Tier, options: SpecialWatchListOptions = {}): SpecialWatchList | null {
+  const now = tier ?? history.years.get(year)?.tier;
+  if (now === undefined) return null;
+  return specialWatchList(year, now, history.years.get(year - 1)?.tier ?? null, options);
+}
