@@ -2,14 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Assessment } from '../../src/assess/types.js';
-import { loadEvidenceFile } from '../../src/evidence/load.js';
 import { computeClock } from '../../src/history/clock.js';
 import { countryHistory } from '../../src/ledger/history.js';
 import { readLedger } from '../../src/ledger/ledger.js';
 import type { Evidence } from '../../src/evidence/schema.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { renderDocuments, type RenderedDocument } from '../../src/render/index.js';
-import { assess, CHINA_2009_CLOCK } from '../render/support.js';
+import { CHINA_2009_CLOCK } from '../render/support.js';
+import { assessFile } from '../../src/assess/file.js';
 
 /**
  * Golden files: the four China 2009 drafts, byte for byte. They were generated once
@@ -30,8 +30,10 @@ let assessment: Assessment;
 let evidence: Evidence;
 
 beforeAll(async () => {
-  evidence = loadEvidenceFile(join(PACKAGE_ROOT, 'examples', 'CHN-2009.yaml')).evidence;
-  assessment = await assess(evidence, { clock: CHINA_2009_CLOCK, previousTier: '2WL' });
+  // The path a desk officer takes: `tip render examples/CHN-2009.yaml --history examples/tiers.csv`.
+  const assessed = await assessFile(join(PACKAGE_ROOT, 'examples', 'CHN-2009.yaml'), { historyPath: join(PACKAGE_ROOT, 'examples', 'tiers.csv') });
+  evidence = assessed.evidence;
+  assessment = assessed.assessment;
 });
 
 function render(format: 'text' | 'markdown'): RenderedDocument[] {

@@ -1,8 +1,45 @@
+import { resolve } from 'node:path';
+import { assessFile } from '../../assess/file.js';
+import { UsageError } from '../../diagnostics/diagnostic.js';
+import { recordPlacement } from '../../ledger/record.js';
+import { tierName } from '../../model/tier.js';
+import { flag, parseCommandArgs, requireOne } from '../args.js';
+import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
 import type { Io } from '../io.js';
 
-export const help = 'tip record (not yet implemented)\n';
+export const help = `Usage: tip record FILE --history CSV [--force] [options]
 
-export async function run(_argv: string[], io: Io): Promise<number> {
-  io.stderr('tip record: not yet implemented\n');
-  return 2;
+Assesses the evidence file against the ledger and writes the tier into the ledger: the row
+iso3,year,tier (and waiver=true when the Watch List placement was kept by a waiver). The ledger
+is rewritten atomically, sorted by country and year, byte-stable. A different row already there
+for that country and year is refused unless --force.
+
+Options:
+  --force                       replace a different existing row
+${ASSESS_OPTIONS_HELP}
+`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseCommandArgs(argv, { ...ASSESS_OPTIONS, force: { type: 'boolean' } });
+  if (flag(args, 'help')) {
+    io.stdout(help);
+    return 0;
+  }
+  const file = requireOne(args.positionals, 'evidence file');
+  const options = assessOptionsFrom(args, io.cwd, resolve);
+  if (options.historyPath === undefined) throw new UsageError('--history is required (the ledger to write into)');
+  const { assessment } = await assessFile(resolve(io.cwd, file), options);
+  const outcome = recordPlacement(
+    options.historyPath,
+    {
+      iso3: assessment.country.iso3,
+      year: assessment.year,
+      tier: assessment.tier,
+      waiver: assessment.clockEffect === 'waiver',
+      country: assessment.country.name,
+    },
+    { force: flag(args, 'force') },
+  );
+  io.stdout(`${outcome}: ${assessment.country.iso3} ${assessment.year} ${tierName(assessment.tier)}${assessment.clockEffect === 'waiver' ? ' (by waiver)' : ''}\n`);
+  return 0;
 }
