@@ -40,6 +40,10 @@ export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus:
       at(['criteria', c], 'criterion-not-in-force', `only the criteria in force in the ${year} report (${required.join(', ')})`, c);
     }
   }
+  if (evidence.special_case !== undefined && !corpus.rules.some((r) => r.id === 'practice.special-case' && inForce(r, year))) {
+    const first = corpus.rules.find((r) => r.id === 'practice.special-case')?.effective.from;
+    at(['special_case'], 'special-case-not-in-use', `no Special Case before the ${first ?? '?'} report (rules/practice/special-case.yaml)`, `a Special Case in the ${year} report`);
+  }
   if (year <= 2008 && evidence.victims.significant_number === undefined) {
     at(['victims'], 'missing-field', `victims.significant_number (the scope test of the ${year} report, 22 U.S.C. 7106(a) before 2009)`, 'nothing');
   }

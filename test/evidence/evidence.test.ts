@@ -65,6 +65,13 @@ describe('evidence files', () => {
     });
   }
 
+  test('a Special Case before the practice began (2003) is refused, not left to fail in the rules', () => {
+    const text = stringify(baseEvidence(2002)).replace(/^report_year: 2002$/m, 'report_year: 2002\nspecial_case: {reason: no government}');
+    const ds = diagnosticsOf(text);
+    expect(ds.map((d) => d.code)).toEqual(['special-case-not-in-use']);
+    expect(ds[0]!.line).toBe(lineOf(text, 'special_case:'));
+  });
+
   test('every error is listed, not only the first', () => {
     const text = valid.replace('bureau: EUR', 'bureau: EU').replace('investigations: 10', 'investigations: -1');
     expect(diagnosticsOf(text).length).toBeGreaterThanOrEqual(2);
