@@ -14,8 +14,13 @@ const files = listCaseFiles();
 async function run(c: Case) {
   const evidence = baseEvidence(c.report_year, c.input);
   const clock = c.clock
-    ? { watchListPlacement: c.clock.watch_list_placement, ruleFApplies: c.clock.rule_f_applies }
-    : { watchListPlacement: 'unknown' as const, ruleFApplies: false };
+    ? {
+        watchListPlacement: c.clock.watch_list_placement,
+        ruleFApplies: c.clock.rule_f_applies,
+        watchListForbiddenInEveryFilling:
+          c.clock.forbidden_in_every_filling ?? (c.clock.watch_list_placement === 'needs-waiver' || c.clock.watch_list_placement === 'barred'),
+      }
+    : { watchListPlacement: 'unknown' as const, ruleFApplies: false, watchListForbiddenInEveryFilling: false };
   return decide(evidence, clock, corpus, {
     ...(c.options?.secretary_disregards_presumption !== undefined ? { secretaryDisregardsPresumption: c.options.secretary_disregards_presumption } : {}),
     ...(c.options?.effective ? { effective: c.options.effective } : {}),

@@ -19,6 +19,8 @@ export interface HistoryContext {
   previousTier: Tier | null;
   /** Given the tier, the Special Watch List membership (needs the previous tier). */
   specialWatchList?: (tier: Tier) => SpecialWatchListSummary | null;
+  /** What the clock allows under every filling of the ledger's gaps (the distinct placements). */
+  possiblePlacements?: readonly string[];
   /** Given the tier, the Tier 3 consequences (null unless Tier 3). */
   tier3?: (tier: Tier) => Tier3Summary | null;
 }
@@ -57,13 +59,18 @@ export async function assessEvidence(
 ): Promise<Assessment> {
   const clock = history.clock;
   // 'unknown' reaches the rules as such: no downgrade rule fires on it, and the notes say why.
+  const possible = history.possiblePlacements ?? (clock && clock.watchListPlacement !== 'unknown' ? [clock.watchListPlacement] : []);
+  const forbidden = possible.length > 0 && possible.every((p) => p === 'needs-waiver' || p === 'barred');
   const clockFacts = clock
-    ? { watchListPlacement: clock.watchListPlacement, ruleFApplies: clock.ruleF.applies === true }
-    : { watchListPlacement: 'unknown' as const, ruleFApplies: false };
+    ? { watchListPlacement: clock.watchListPlacement, ruleFApplies: clock.ruleF.applies === true, watchListForbiddenInEveryFilling: forbidden }
+    : { watchListPlacement: 'unknown' as const, ruleFApplies: false, watchListForbiddenInEveryFilling: false };
   const decision = await decide(evidence, clockFacts, corpus, options);
   const tier = decision.tier;
 
-  const clockRule = decision.resolution.deciding.map((r) => CLOCK_EFFECT_OF_RULE[r.id]).find((e) => e !== undefined);
+  // The clock is credited only when it alone decides: a Tier 3 that a proof of failure or the
+  // concrete-actions rule also gives is not an automatic downgrade (the drafts must not say so).
+  const deciding = decision.resolution.deciding.map((r) => CLOCK_EFFECT_OF_RULE[r.id]);
+  const clockRule = deciding.every((e) => e !== undefined) ? deciding[0] : undefined;
   const wouldBeWatchList = decision.trace.some((t) => t.rule === '22usc7107.b.2.A.iii' && t.outcome === 'fired' && !t.inapplicable);
   let clockEffect: ClockEffect = clockRule ?? 'none';
   if (!clockRule && tier === '2WL' && (!clock || clock.watchListPlacement === 'unknown')) clockEffect = 'not-checked';
@@ -86,6 +93,12 @@ export async function assessEvidence(
     notes.push('No tier history was given (--history): the Watch List clock of 22 U.S.C. 7107(b)(2)(D)-(F) was not applied.');
   } else if (clock.watchListPlacement === 'unknown' && tier === '2WL') {
     notes.push(`The ledger has no row for ${clock.unknownYears.join(', ')}: whether the Watch List is allowed this year cannot be told.`);
+  } else if (clock.watchListPlacement === 'unknown' && forbidden) {
+    const waiverAsked = evidence.waiver?.granted === true;
+    notes.push(
+      `The ledger has no row for ${clock.unknownYears.join(', ')}, but however those years are filled the Watch List needs a waiver or is barred this year` +
+        (waiverAsked ? '; whether the waiver granted was still available depends on them, so the downgrade should be checked once the ledger is complete.' : '.'),
+    );
   }
   for (const r of decision.fired('presumption')) {
     if (r.event.type === 'presumption') notes.push(`Data presumption applied: §108(b)(${r.event.params.criterion.slice(1)}) is presumed not met (${r.file}).`);

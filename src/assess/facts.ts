@@ -6,6 +6,8 @@ import type { Facts } from '../rules/stages.js';
 export interface ClockFacts {
   watchListPlacement: 'allowed' | 'needs-waiver' | 'barred' | 'unavailable' | 'unknown';
   ruleFApplies: boolean;
+  /** Every filling of the ledger's gaps forbids the Watch List without a waiver (true also when there is no gap and it does). */
+  watchListForbiddenInEveryFilling: boolean;
 }
 
 export interface FactOptions {
@@ -43,6 +45,7 @@ export function baseFacts(evidence: Evidence, clock: ClockFacts, options: FactOp
     policyOrPatternFound: evidence.state_labor.some((f) => f.government_policy_or_pattern),
     watchListPlacement: clock.watchListPlacement,
     ruleFApplies: clock.ruleFApplies,
+    watchListForbiddenInEveryFilling: clock.watchListForbiddenInEveryFilling,
     waiverGranted: evidence.waiver?.granted ?? false,
     waiverWrittenPlan: evidence.waiver?.written_plan ?? false,
     waiverPlanSufficient: evidence.waiver?.plan_would_constitute_significant_efforts ?? false,

@@ -3,7 +3,7 @@ import { loadEvidenceFile } from '../evidence/load.js';
 import { bundledCorpus, type Corpus } from '../rules/corpus.js';
 import { assessEvidence, type AssessOptions, type HistoryContext } from './assess.js';
 import type { Assessment } from './types.js';
-import { computeClock, type ClockOptions } from '../history/clock.js';
+import { computeClock, watchListOutcomes, type ClockOptions } from '../history/clock.js';
 import { specialWatchListFor } from '../history/special-watch-list.js';
 import { tier3Consequences } from '../history/tier3-consequences.js';
 import { countryHistory } from '../ledger/history.js';
@@ -50,6 +50,7 @@ export function historyContext(ledger: Ledger | undefined, iso3: string, year: n
   const history = countryHistory(ledger, iso3);
   return {
     clock: computeClock(history, year, clockOptions),
+    possiblePlacements: watchListOutcomes(history, year, clockOptions).outcomes.map((o) => o.placement),
     previousTier: history.years.get(year - 1)?.tier ?? null,
     specialWatchList: (t) => specialWatchListFor(history, year, t, dated),
     tier3,

@@ -103,6 +103,12 @@ export const FACTS: Record<string, FactSpec> = {
     availableFrom: 0,
     description: 'What the Watch List clock allows this year (computed from the ledger)',
   },
+  watchListForbiddenInEveryFilling: {
+    type: 'boolean',
+    availableFrom: 0,
+    description:
+      'Whatever the missing years of the ledger were, the clock would not allow the Watch List without a waiver (every filling gives needs-waiver or barred)',
+  },
   ruleFApplies: { type: 'boolean', availableFrom: 0, description: 'Rule (F) bars the Watch List this year (under the reading chosen)' },
   waiverGranted: { type: 'boolean', availableFrom: 0, description: 'A waiver of the automatic downgrade was granted' },
   waiverWrittenPlan: { type: 'boolean', availableFrom: 0, description: 'The country has a written plan to begin making significant efforts' },

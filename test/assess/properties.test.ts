@@ -104,7 +104,7 @@ describe('properties of the decision', () => {
   });
 
   test('the regression seeds still pass (replayed with their paths)', async () => {
-    const clockWith = (placement: ClockSummary['watchListPlacement'], ruleF: boolean) => ({ watchListPlacement: placement, ruleFApplies: ruleF });
+    const clockWith = (placement: ClockSummary['watchListPlacement'], ruleF: boolean) => ({ watchListPlacement: placement, ruleFApplies: ruleF, watchListForbiddenInEveryFilling: true });
     // The two shrunk counterexamples, written out: a complete granted waiver must not beat
     // a policy or pattern, nor rule (F).
     const { baseEvidence } = await import('../support/evidence.js');

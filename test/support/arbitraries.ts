@@ -40,10 +40,15 @@ export const evidencePatch = (year: number) =>
     ),
   });
 
-export const clockFacts = fc.record({
-  watchListPlacement: fc.constantFrom(...WATCH_LIST_PLACEMENTS),
-  ruleFApplies: fc.boolean(),
-});
+/** Clock facts as the clock can give them: "forbidden in every filling" follows a definite placement, and is free only for 'unknown'. */
+export const clockFacts = fc
+  .record({ watchListPlacement: fc.constantFrom(...WATCH_LIST_PLACEMENTS), ruleFApplies: fc.boolean(), gapForbids: fc.boolean() })
+  .map(({ watchListPlacement, ruleFApplies, gapForbids }) => ({
+    watchListPlacement,
+    ruleFApplies,
+    watchListForbiddenInEveryFilling:
+      watchListPlacement === 'unknown' ? gapForbids : watchListPlacement === 'needs-waiver' || watchListPlacement === 'barred',
+  }));
 
 /** A report year, valid evidence for it, and clock facts. */
 export const assessmentInput = fc

@@ -18,6 +18,8 @@ export const CaseSchema = z.strictObject({
     .strictObject({
       watch_list_placement: z.enum(WATCH_LIST_PLACEMENTS),
       rule_f_applies: z.boolean().default(false),
+      /** With an 'unknown' placement: every filling of the gaps forbids the Watch List without a waiver. */
+      forbidden_in_every_filling: z.boolean().optional(),
     })
     .optional(),
   options: z
