@@ -103,6 +103,9 @@ export async function assessEvidence(
   for (const r of decision.fired('presumption')) {
     if (r.event.type === 'presumption') notes.push(`Data presumption applied: §108(b)(${r.event.params.criterion.slice(1)}) is presumed not met (${r.file}).`);
   }
+  if (options.secretaryDisregardsPresumption && !decision.trace.some((t) => t.outcome !== 'not in force in this year' && t.facts.some((f) => f.fact === 'secretaryDisregardsPresumption'))) {
+    notes.push(`--disregard-presumption has no effect in the ${evidence.report_year} report: no rule in force reads it (the transitional clause covered the 2004 and 2005 reports).`);
+  }
   const overridesRubric =
     decision.determination.source === 'analyst' &&
     (decision.determination.fullyMeets !== decision.rubric.fullyMeets || decision.determination.significantEfforts !== decision.rubric.significantEfforts);

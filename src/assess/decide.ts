@@ -5,7 +5,7 @@ import type { Cite } from '../rules/schema.js';
 import { STAGES, type Facts, type Stage } from '../rules/stages.js';
 import { CRITERIA } from '../rules/schema.js';
 import { baseFacts, type ClockFacts, type FactOptions } from './facts.js';
-import { resolveTier, type Resolution } from './resolve.js';
+import { DecisionError, resolveTier, type Resolution } from './resolve.js';
 import { runStage, type EffectiveOverrides, type EvaluatedCondition, type RuleRun } from './run-rules.js';
 
 export type Outcome = 'fired' | 'not met' | 'not in force in this year' | 'not evaluated';
@@ -99,6 +99,14 @@ export async function decide(evidence: Evidence, clock: ClockFacts, corpus: Corp
   }
 
   const tierRules = firedOf(runs, 'tier');
+  if (facts.inScope === false && facts.specialCase !== true) {
+    const scope = firedOf(runs, 'scope')[0]!;
+    throw new DecisionError(
+      `the country is outside the minimum standards in the ${year} report (${scope.title}; ${scope.file}:${scope.line}), so it is not placed in a tier`,
+      'empty',
+      [scope.id],
+    );
+  }
   const resolution = resolveTier(tierRules);
   const trace = runs.map((run): TraceEntry => {
     const entry: TraceEntry = {

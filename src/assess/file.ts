@@ -1,4 +1,5 @@
 import type { Evidence } from '../evidence/schema.js';
+import { UsageError } from '../diagnostics/diagnostic.js';
 import { loadEvidenceFile } from '../evidence/load.js';
 import { bundledCorpus, type Corpus } from '../rules/corpus.js';
 import { assessEvidence, type AssessOptions, type HistoryContext } from './assess.js';
@@ -71,10 +72,26 @@ export function ledgerFor(options: AssessFileOptions): Ledger | undefined {
   return readLedger(options.historyPath, options.waiversPath === undefined ? {} : { waiversPath: options.waiversPath });
 }
 
+/**
+ * An effective-date override may move only a provision the corpus has in one version (a rule
+ * whose start is UNVERIFIED, such as 22usc7106.b.9); moving one version of a provision that the
+ * corpus versions by year would put two wordings in force at once.
+ */
+export function checkOverrides(overrides: Record<string, { from?: number; to?: number }>, corpus: Corpus): void {
+  for (const id of Object.keys(overrides)) {
+    const versions = [...corpus.rules, ...corpus.parameters].filter((r) => r.id === id);
+    if (versions.length === 0) throw new UsageError(`--effective names no rule: "${id}" (see \`tip rules\`)`);
+    if (versions.length > 1) {
+      throw new UsageError(`--effective cannot move ${id}: the corpus has ${versions.length} dated versions of it (${versions.map((v) => v.file).join(', ')})`);
+    }
+  }
+}
+
 /** Loads, validates and assesses one evidence file. Throws InputError for bad input. */
 export async function assessFile(path: string, options: AssessFileOptions = {}): Promise<AssessedFile> {
   const corpus = options.corpus ?? bundledCorpus();
-  const { evidence } = loadEvidenceFile(path, corpus);
+  checkOverrides(options.effective ?? {}, corpus);
+  const { evidence } = loadEvidenceFile(path, corpus, options.effective ?? {});
   const context = historyContext(options.ledger ?? ledgerFor(options), evidence.country.iso3, evidence.report_year, options.clock);
   const assessment = await assessEvidence(evidence, context, options, corpus, path);
   return { assessment, evidence };

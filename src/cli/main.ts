@@ -72,6 +72,12 @@ export function reportError(err: unknown, io: Io, name: string): number {
     io.stderr(`tip ${name}: ${err.message}\nRun \`tip ${name} --help\` for usage.\n`);
     return 2;
   }
+  const sys = err as NodeJS.ErrnoException;
+  if (sys && typeof sys.code === 'string' && typeof sys.path === 'string') {
+    // A file the command had to write (or read) could not be: say which and why, exit 1.
+    io.stderr(`tip ${name}: cannot ${sys.syscall ?? 'use'} ${sys.path}: ${sys.code}\n`);
+    return 1;
+  }
   const message = err instanceof Error ? err.message : String(err);
   io.stderr(`tip ${name}: internal error: ${message}\n`);
   if (process.env.TIP_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');

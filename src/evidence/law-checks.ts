@@ -18,7 +18,12 @@ export function criteriaInForce(year: number, corpus: Corpus = bundledCorpus(), 
  * hold a finding for exactly the criteria in force that year, and the facts the year's rules
  * read (the scope test before 2009, proportional concrete actions from 2019) must be recorded.
  */
-export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus: Corpus = bundledCorpus()): Diagnostic[] {
+export function lawChecks(
+  evidence: Evidence,
+  located: Located<unknown>,
+  corpus: Corpus = bundledCorpus(),
+  overrides: Record<string, { from?: number; to?: number }> = {},
+): Diagnostic[] {
   const year = evidence.report_year;
   const out: Diagnostic[] = [];
   const at = (path: (string | number)[], code: string, expected: string, found: string, hint?: string) => {
@@ -28,7 +33,7 @@ export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus:
     if (hint) d.hint = hint;
     out.push(d);
   };
-  const required = criteriaInForce(year, corpus);
+  const required = criteriaInForce(year, corpus, overrides);
   const present = Object.keys(evidence.criteria);
   for (const c of required) {
     if (!present.includes(c)) {
@@ -40,7 +45,7 @@ export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus:
       at(['criteria', c], 'criterion-not-in-force', `only the criteria in force in the ${year} report (${required.join(', ')})`, c);
     }
   }
-  if (evidence.special_case !== undefined && !corpus.rules.some((r) => r.id === 'practice.special-case' && inForce(r, year))) {
+  if (evidence.special_case !== undefined && !corpus.rules.some((r) => r.id === 'practice.special-case' && inForce(r, year, overrides))) {
     const first = corpus.rules.find((r) => r.id === 'practice.special-case')?.effective.from;
     at(['special_case'], 'special-case-not-in-use', `no Special Case before the ${first ?? '?'} report (rules/practice/special-case.yaml)`, `a Special Case in the ${year} report`);
   }

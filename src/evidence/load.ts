@@ -13,11 +13,12 @@ export interface LoadedEvidence {
 
 /**
  * Reads, parses and validates an evidence file: the schema first, then the checks that depend
- * on the report year's law. Throws InputError listing every problem with file:line:col.
+ * on the report year's law (with any effective-date overrides the run uses). Throws InputError
+ * listing every problem with file:line:col.
  */
-export function loadEvidenceFile(path: string, corpus?: Corpus): LoadedEvidence {
+export function loadEvidenceFile(path: string, corpus?: Corpus, overrides: Record<string, { from?: number; to?: number }> = {}): LoadedEvidence {
   const { value, located } = loadYamlFile(path, EvidenceSchema);
-  const problems = lawChecks(value, located, corpus);
+  const problems = lawChecks(value, located, corpus, overrides);
   if (problems.length > 0) throw new InputError(sortDiagnostics(problems));
   return { evidence: value, located, file: path };
 }

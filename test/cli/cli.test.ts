@@ -37,6 +37,28 @@ describe('the tip command line', () => {
     expect(year.code).toBe(2);
   });
 
+  test('--effective moves a single-version rule; an unknown id or a versioned provision is a usage error', async () => {
+    const moved = await tip(['assess', 'examples/CHN-2009.yaml', '--effective', '22usc7106.b.12=2010', '--json']);
+    // b12 out of force in 2009: the example's b12 finding is then a criterion not in force.
+    expect(moved.code).toBe(1);
+    expect(moved.err).toContain('criteria.b12');
+    const unknown = await tip(['assess', 'examples/CHN-2009.yaml', '--effective', '22usc7106.b99=2006']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('names no rule');
+    const versioned = await tip(['assess', 'examples/CHN-2009.yaml', '--effective', '22usc7106.b.1.data-presumption=2004']);
+    expect(versioned.code).toBe(2);
+    expect(versioned.err).toContain('dated versions');
+  });
+
+  test('an output that cannot be written is an error naming the path (exit 1), not an internal error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tip-cli-'));
+    writeFileSync(join(dir, 'afile'), 'x');
+    const r = await tip(['schema', '--out', 'afile/schema.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('afile');
+    expect(r.err).not.toContain('internal error');
+  });
+
   test('tip validate: the example is valid (exit 0)', async () => {
     const r = await tip(['validate', 'examples/CHN-2009.yaml']);
     expect(r.code).toBe(0);
