@@ -47,3 +47,6 @@ export {
   type RenderedDocument,
 } from './render/index.js';
 export * from './report-year/index.js';
+
+// batch (a whole report year: drafts and the Markdown, JSON and HTML report)
+export * from './batch/index.js';

@@ -1,6 +1,7 @@
 import { UsageError } from '../diagnostics/diagnostic.js';
 import type { AssessFileOptions } from '../assess/file.js';
 import { flag, stringOption, type ParsedArgs } from './args.js';
+import { RULE_F_READINGS, type RuleFReading } from '../history/clock.js';
 
 /** The options every command that assesses evidence shares (assess, render, batch, record, demo). */
 export const ASSESS_OPTIONS = {
@@ -20,7 +21,6 @@ export const ASSESS_OPTIONS_HELP = `  --history CSV                 tier ledger 
   --effective ID=FROM[-TO]      move the report years of a rule whose date is UNVERIFIED
                                 (e.g. 22usc7106.b.9=2006); repeatable`;
 
-const READINGS = ['after-waiver-run', 'literal', 'any-time-after'] as const;
 
 export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolve: (cwd: string, p: string) => string): AssessFileOptions {
   const options: AssessFileOptions = {};
@@ -32,11 +32,11 @@ export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolve: (cwd: 
     options.waiversPath = resolve(cwd, waivers);
   }
   const ruleF = stringOption(args, 'rule-f');
-  if (ruleF !== undefined && !(READINGS as readonly string[]).includes(ruleF)) {
-    throw new UsageError(`--rule-f expects one of ${READINGS.join(', ')}, found "${ruleF}"`);
+  if (ruleF !== undefined && !(RULE_F_READINGS as readonly string[]).includes(ruleF)) {
+    throw new UsageError(`--rule-f expects one of ${RULE_F_READINGS.join(', ')}, found "${ruleF}"`);
   }
   options.clock = {
-    ruleF: (ruleF ?? 'after-waiver-run') as (typeof READINGS)[number],
+    ruleF: (ruleF ?? 'after-waiver-run') as RuleFReading,
     specialCaseBreaksRun: !flag(args, 'special-case-continues-run'),
   };
   if (flag(args, 'disregard-presumption')) options.secretaryDisregardsPresumption = true;

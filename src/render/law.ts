@@ -1,3 +1,5 @@
+import { COUNTED_YEARS_BEFORE_DOWNGRADE, waiverYearsAllowed } from '../history/eras.js';
+import { monthDay } from './words.js';
 import { z } from 'zod';
 import { bundledCorpus, inForce, type Corpus, type LoadedParameter, type LoadedRule } from '../rules/corpus.js';
 import { parameterAt } from '../rules/parameters.js';
@@ -21,26 +23,8 @@ interface Figure<T> {
 
 const USC_7107 = 'https://www.law.cornell.edu/uscode/text/22/7107';
 
-/** (D)(i): two consecutive Watch List years (counted from the 2009 report) before the downgrade. */
-export const FREE_WATCH_LIST_YEARS: Figure<number> = {
-  value: 2,
-  years: { from: 2009 },
-  cite: { title: '22 U.S.C. 7107(b)(2)(D)(i)', pinpoint: '(b)(2)(D)(i)', href: USC_7107, note: 'Tier 2 Watch List "for 2 consecutive years" after December 23, 2008 -> Tier 3' },
-};
-
-/** (D)(ii): waiver years per run: up to 2 (reports 2009-2018), 1 (from 2019). tvpa-rules.md §4.1. */
-export const WAIVER_YEARS: readonly Figure<number>[] = [
-  {
-    value: 2,
-    years: { from: 2009, to: 2018 },
-    cite: { title: '22 U.S.C. 7107(b)(3)(D)(ii) (as amended by Pub. L. 110-457 sec. 107(a))', pinpoint: '(b)(3)(D)(ii)', href: 'https://www.congress.gov/bill/110th-congress/house-bill/7311', note: 'waiver "for up to 2 years"' },
-  },
-  {
-    value: 1,
-    years: { from: 2019 },
-    cite: { title: '22 U.S.C. 7107(b)(2)(D)(ii)', pinpoint: '(b)(2)(D)(ii)', href: USC_7107, note: 'waiver "for up to 1 year" (January 2019 amendments)' },
-  },
-];
+// The counts of the downgrade (two free Watch List years, waiver years per run) are the clock's
+// (src/history/eras.ts, with their citations): the drafts explain the same law the clock applies.
 
 /** The waiver authority was delegated to the Secretary of State on September 20, 2010 (tvpa-rules.md §4.1). */
 export const WAIVER_DELEGATED: Figure<string> = {
@@ -49,17 +33,7 @@ export const WAIVER_DELEGATED: Figure<string> = {
   cite: { title: 'Presidential delegation of the waiver under TVPA 110(b)(3)(D)(ii) (memoranda of justification, tvpa-rules.md S9)', pinpoint: '(b)(2)(D)(ii)', href: USC_7107 },
 };
 
-/** The "significant number" scope threshold ended with the 2009 report (Pub. L. 110-457 sec. 106). */
-export const SIGNIFICANT_NUMBER_ENDS: Figure<number> = {
-  value: 2009,
-  years: { from: 2001, to: 2008 },
-  cite: { title: '22 U.S.C. 7106(a) (as amended by Pub. L. 110-457 sec. 106)', pinpoint: '(a)', href: 'https://www.law.cornell.edu/uscode/text/22/7106' },
-};
 
-function figureAt<T>(figures: readonly Figure<T>[], year: number): T | null {
-  const f = figures.find((x) => year >= x.years.from && (x.years.to === undefined || year <= x.years.to));
-  return f ? f.value : null;
-}
 
 const PARAMETER = {
   determinationWindow: '22usc7107.c.determination-window',
@@ -122,7 +96,6 @@ export const LawViewSchema = z.strictObject({
 });
 export type LawView = z.output<typeof LawViewSchema>;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** A parameter's value in `year`, or null when no version is in force then. */
 function parameterOrNull(id: string, year: number, corpus: Corpus): Record<string, unknown> | null {
@@ -157,11 +130,12 @@ export function lawOfYear(year: number, corpus: Corpus = bundledCorpus(), effect
   const firstYear = (id: string): number => Math.min(...rulesWithId(corpus, id).map((r) => effective[r.id]?.from ?? r.effective.from));
 
   const firstCountedYear = firstYear(RULE.downgrade);
-  const freeYears = FREE_WATCH_LIST_YEARS.value;
+  const freeYears = COUNTED_YEARS_BEFORE_DOWNGRADE;
   const earliestDowngradeYear = firstCountedYear + freeYears;
   const downgrade = !inForceNow(RULE.downgrade) ? 'none' : year < earliestDowngradeYear ? 'counting' : 'in-force';
 
-  const scopeChangeYear = SIGNIFICANT_NUMBER_ENDS.value;
+  // The report from which the scope rule's current version (no "significant number") applies.
+  const scopeChangeYear = Math.max(...rulesWithId(corpus, '22usc7106.a.scope').map((r) => r.effective.from));
   const scope = year < scopeChangeYear ? 'significant-number' : year === scopeChangeYear ? 'threshold-removed-this-year' : 'no-threshold';
 
   const interim = parameterOrNull(PARAMETER.interimAssessment, year, corpus);
@@ -185,13 +159,13 @@ export function lawOfYear(year: number, corpus: Corpus = bundledCorpus(), effect
     firstCountedYears: Array.from({ length: freeYears }, (_, i) => firstCountedYear + i),
     freeYears,
     earliestDowngradeYear,
-    waiverYears: figureAt(WAIVER_YEARS, year),
+    waiverYears: waiverYearsAllowed(year) || null,
     waiverDelegated: year >= WAIVER_DELEGATED.years.from,
     ruleF: inForceNow(RULE.ruleF) !== undefined,
     concreteActions: inForceNow(RULE.commitmentsExcluded) !== undefined,
     concreteActionsFrom: firstYear(RULE.commitmentsExcluded),
     tradeAgreementLimit: parameterOrNull(PARAMETER.tradeAgreementLimit, year, corpus) !== null,
-    interimAssessmentDue: interim === null ? null : `${MONTHS[num(interim, 'due_month', PARAMETER.interimAssessment)! - 1]!} ${num(interim, 'due_day', PARAMETER.interimAssessment)!}`,
+    interimAssessmentDue: interim === null ? null : monthDay(num(interim, 'due_month', PARAMETER.interimAssessment)!, num(interim, 'due_day', PARAMETER.interimAssessment)!),
     tier3Window: window === null ? null : { minDays: num(window, 'min_days', PARAMETER.determinationWindow)!, maxDays: num(window, 'max_days', PARAMETER.determinationWindow)! },
     tier3RestrictionsFrom: firstParameterYear(PARAMETER.determinationWindow, corpus),
     restrictionsFiscalYearOffset: num(parameterOrNull(PARAMETER.subsequentFiscalYear, year, corpus), 'years_after_report', PARAMETER.subsequentFiscalYear),

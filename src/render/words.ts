@@ -50,6 +50,11 @@ export function ordinalSuffix(n: number): string {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** "February 1" */
+export function monthDay(month: number, day: number): string {
+  return `${MONTHS[month - 1]!} ${day}`;
+}
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 interface Ymd {

@@ -1,6 +1,7 @@
 import type { TraceEntry } from '../assess/decide.js';
 import type { Assessment } from '../assess/types.js';
 import { tierName } from '../model/tier.js';
+import { ordinalWord } from '../render/words.js';
 
 function yesNo(b: boolean): string {
   return b ? 'yes' : 'no';
@@ -55,7 +56,7 @@ export function formatAssessment(a: Assessment, options: { trace?: boolean } = {
     out.push(`  Watch List placement this year: ${c.watchListPlacement}; earliest automatic downgrade: ${c.earliestDowngradeYear ?? 'n/a'}`);
     if (a.tier === '2WL' && typeof c.consecutiveWatchListYears === 'number' && typeof c.countedWatchListYears === 'number') {
       const counted = a.year >= 2009 ? ` and counted year ${c.countedWatchListYears + 1} toward the automatic downgrade` : '';
-      out.push(`  this is the ${ordinalNumber(c.consecutiveWatchListYears + 1)} consecutive Watch List year${counted}`);
+      out.push(`  this is the ${ordinalWord(c.consecutiveWatchListYears + 1)} consecutive Watch List year${counted}`);
     }
     if (c.unknownYears.length > 0) out.push(`  missing years in the ledger: ${c.unknownYears.join(', ')}`);
     out.push(`  ${c.explanation}`);
@@ -92,10 +93,6 @@ export function formatAssessment(a: Assessment, options: { trace?: boolean } = {
   return out.join('\n') + '\n';
 }
 
-const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
-function ordinalNumber(n: number): string {
-  return ORDINALS[n] ?? `${n}th`;
-}
 
 /** Stable JSON (insertion order is fixed by the builders), 2-space indent, trailing newline. */
 export function assessmentJson(a: Assessment): string {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { lawOfYear, WAIVER_YEARS } from '../../src/render/law.js';
+import { lawOfYear } from '../../src/render/law.js';
+import { waiverYearsAllowed } from '../../src/history/eras.js';
 import { bundledCorpus, inForce } from '../../src/rules/corpus.js';
 
 /** The law the non-paper explains, per era (tvpa-rules.md §7), read from the rule corpus. */
@@ -74,11 +75,9 @@ describe('lawOfYear', () => {
   test('--effective overrides move the law with the assessment', () => {
     expect(lawOfYear(2018, undefined, { '22usc7107.b.2.F': { from: 2018 } }).ruleF).toBe(true);
   });
-  test('every waiver figure carries its citation and years', () => {
-    for (const f of WAIVER_YEARS) {
-      expect(f.cite.href).toMatch(/^https:\/\//);
-      expect(f.cite.title).toMatch(/7107/);
-      expect(f.years.from).toBeGreaterThanOrEqual(2009);
-    }
+  test('the waiver years the drafts explain are the ones the clock applies', () => {
+    for (const year of [2009, 2012, 2018, 2019, 2024]) expect(lawOfYear(year).waiverYears).toBe(waiverYearsAllowed(year));
+    expect(lawOfYear(2012).waiverYears).toBe(2);
+    expect(lawOfYear(2020).waiverYears).toBe(1);
   });
 });

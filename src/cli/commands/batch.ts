@@ -1,8 +1,107 @@
+import { join, resolve } from 'node:path';
+import { UsageError, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { parseFormats } from '../../batch/formats.js';
+import { runBatch } from '../../batch/run.js';
+import { REPORT_FORMATS } from '../../batch/types.js';
+import { tierName } from '../../model/tier.js';
+import { parseCommandArgs, parseYearOption, flag, requireOne, stringOption } from '../args.js';
+import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
 import type { Io } from '../io.js';
 
-export const help = 'tip batch (not yet implemented)\n';
+export const help = `Usage: tip batch DIR --year Y [--history CSV] [--waivers CSV] [--out DIR] [--format md,json,html]
+                 [--settings FILE] [--no-drafts] [clock readings]
 
-export async function run(_argv: string[], io: Io): Promise<number> {
-  io.stderr('tip batch: not yet implemented\n');
-  return 2;
+Assesses every evidence file of report year Y in DIR (the *.yaml files directly inside it; files of
+other years are listed as skipped) and writes, into OUT (default tip-batch-Y):
+  drafts/       the narrative, demarche, press guidance and non-paper of every country
+  report.md     tier counts, each country's tier and change from last year (automatic downgrades
+  report.json   and waivers marked), the Special Watch List and its interim assessment date, the
+  report.html   Tier 3 list with the determination window and fiscal year, the Watch List
+                placements that need a waiver decision, and the files that failed; the HTML page
+                is self-contained and draws each country's tier timeline
+A file that cannot be assessed is reported as FILE:LINE:COL: field: expected ..., found ... and
+the others still run. Progress goes to standard error when it is a terminal.
+
+Options:
+  --year Y                      the report year (required)
+  --out DIR                     output folder (default tip-batch-Y)
+  --format LIST                 report files to write, comma-separated: md, json, html (default all)
+  --settings FILE               report-year settings for the drafts (release date, Secretary, delivery
+                                windows), merged over data/report-years.yaml as in tip render
+  --no-drafts                   write the report only (a year without settings then needs none)
+${ASSESS_OPTIONS_HELP}
+
+Exit 0 when every file of the year was assessed; 1 when one failed, when the folder holds no file
+of the year, or when the ledger or the settings are bad; 2 on a usage error.
+`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    ...ASSESS_OPTIONS,
+    year: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    settings: { type: 'string' },
+    'no-drafts': { type: 'boolean' },
+  });
+  if (flag(args, 'help')) {
+    io.stdout(help);
+    return 0;
+  }
+  const dirShown = requireOne(args.positionals, 'folder of evidence files');
+  const year = parseYearOption(stringOption(args, 'year'));
+  if (year === undefined) throw new UsageError('--year is required (the report year to assess, such as 2025)');
+  const formatText = stringOption(args, 'format');
+  let formats = [...REPORT_FORMATS];
+  if (formatText !== undefined) {
+    const parsed = parseFormats(formatText);
+    if (!parsed.ok) throw new UsageError(`--format expects a comma-separated list of ${REPORT_FORMATS.join(', ')} without repeats, found "${parsed.bad}"`);
+    formats = parsed.formats;
+  }
+  const outShown = stringOption(args, 'out') ?? `tip-batch-${year}`;
+  const settings = stringOption(args, 'settings');
+  const { historyPath, waiversPath, corpus: _corpus, ...assess } = assessOptionsFrom(args, io.cwd, resolve);
+
+  // Progress only on a terminal: a log file or a pipe gets the summary alone.
+  let shown = false;
+  const onProgress = io.stderrIsTTY
+    ? (done: number, total: number) => {
+        io.stderr(`\r${done}/${total} countries`);
+        shown = true;
+      }
+    : undefined;
+
+  const result = await runBatch(resolve(io.cwd, dirShown), {
+    year,
+    ...(historyPath !== undefined ? { historyPath } : {}),
+    ...(waiversPath !== undefined ? { waiversPath } : {}),
+    outDir: resolve(io.cwd, outShown),
+    formats,
+    assess,
+    drafts: !flag(args, 'no-drafts'),
+    ...(settings !== undefined ? { settingsPath: resolve(io.cwd, settings) } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  if (shown) io.stderr('\n');
+
+  // Each failure with the file named as the user would type it (DIR/FILE).
+  for (const f of result.failures) {
+    if (f.message !== undefined) io.stderr(`${join(dirShown, f.file)}: ${f.message}\n`);
+    for (const d of f.diagnostics) io.stderr(formatDiagnostic({ ...d, file: d.file === f.file ? join(dirShown, f.file) : d.file }) + '\n');
+  }
+
+  const r = result.report;
+  const counts = r.counts.filter((c) => c.count > 0).map((c) => `${tierName(c.tier)} ${c.count}`);
+  const files = result.written.filter((f) => !f.startsWith('drafts/'));
+  const drafts = result.written.length - files.length;
+  io.stdout(
+    `tip batch ${year}: ${r.totals.assessed} assessed${counts.length ? ` (${counts.join(', ')})` : ''}, ${r.totals.failed} failed, ${r.totals.skipped} skipped; ` +
+      `${files.map((f) => join(outShown, f)).join(', ')}${drafts ? ` and ${drafts} drafts in ${join(outShown, 'drafts')}` : ''}\n`,
+  );
+  if (r.totals.assessed + r.totals.failed === 0) {
+    // An empty year is almost always a wrong folder or year: say so rather than succeed quietly.
+    io.stderr(`tip batch: no evidence file for the ${year} report in ${dirShown}\n`);
+    return 1;
+  }
+  return r.totals.failed > 0 ? 1 : 0;
 }

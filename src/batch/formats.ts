@@ -1,0 +1,31 @@
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import type { BatchReport } from './report-model.js';
+import { REPORT_FORMATS, type ReportFormat } from './types.js';
+
+/** report.json: the report model with sorted keys' order fixed by the builder, two-space indent. */
+export function renderJson(report: BatchReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+const RENDERERS: Record<ReportFormat, { file: string; render: (r: BatchReport) => string }> = {
+  md: { file: 'report.md', render: renderMarkdown },
+  json: { file: 'report.json', render: renderJson },
+  html: { file: 'report.html', render: renderHtml },
+};
+
+/** The report files to write, as [file name, content], in the fixed order md, json, html. */
+export function renderFormats(report: BatchReport, formats: readonly ReportFormat[]): [string, string][] {
+  return REPORT_FORMATS.filter((f) => formats.includes(f)).map((f) => [RENDERERS[f].file, RENDERERS[f].render(report)]);
+}
+
+/** Parses `md,json,html` (any order, no repeats). Returns the formats or the first bad name. */
+export function parseFormats(text: string): { ok: true; formats: ReportFormat[] } | { ok: false; bad: string } {
+  const names = text.split(',').map((s) => s.trim());
+  const out: ReportFormat[] = [];
+  for (const n of names) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(n) || out.includes(n as ReportFormat)) return { ok: false, bad: n };
+    out.push(n as ReportFormat);
+  }
+  return { ok: true, formats: out };
+}

@@ -1,0 +1,223 @@
+import type { Assessment, ClockEffect } from '../assess/types.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { TIERS, tierName, type RegionalBureau, type Tier } from '../model/tier.js';
+import type { Known } from '../history/clock.js';
+import type { Cite } from '../rules/schema.js';
+import { interimAssessment, reportCites, type InterimAssessment } from './statute.js';
+import type { Timeline } from './timeline.js';
+import type { BatchEntry, BatchFailure, BatchSkipped } from './types.js';
+
+/**
+ * The batch report as plain, sorted data: what report.json holds and what the Markdown and HTML
+ * renderers read. Building it is pure; the same entries give the same report, byte for byte.
+ */
+
+export interface CountryRow {
+  iso3: string;
+  name: string;
+  bureau: RegionalBureau;
+  file: string;
+  tier: Tier;
+  /** The tier before the Watch List clock (2WL when the clock downgraded). */
+  tierBeforeClock: Tier;
+  previousTier: Tier | null;
+  change: Assessment['tierChange'];
+  clockEffect: ClockEffect;
+  watchListPlacement: string | null;
+  /** Consecutive Watch List years before this report, and those counted from 2009 (null: no ledger). */
+  consecutiveWatchListYears: Known<number> | null;
+  countedWatchListYears: Known<number> | null;
+  specialWatchList: boolean | 'unknown' | null;
+}
+
+export interface SpecialWatchListRow {
+  iso3: string;
+  name: string;
+  tier: Tier;
+  previousTier: Tier | null;
+  member: true | 'unknown';
+  grounds: string[];
+  actionPlanDueDays: number | null;
+}
+
+export interface Tier3Row {
+  iso3: string;
+  name: string;
+  previousTier: Tier | null;
+  clockEffect: ClockEffect;
+  determinationWindow: { minDays: number; maxDays: number; from: string | null; to: string | null } | null;
+  fiscalYear: number | null;
+}
+
+export interface WaiverDecisionRow {
+  iso3: string;
+  name: string;
+  countedWatchListYears: Known<number>;
+  waiverYearsUsed: Known<number>;
+  waiverYearsAllowed: number;
+  /** What the evidence led to: a waiver granted, the automatic downgrade, or no Watch List at all. */
+  outcome: 'waiver-granted' | 'automatic-downgrade' | 'not-on-watch-list';
+  tier: Tier;
+  tierBeforeClock: Tier;
+  earliestDowngradeYear: Known<number> | null;
+}
+
+/** The readings of the clock's open questions applied to every country (product.md §5). */
+export interface Readings {
+  ruleF: string;
+  specialCaseBreaksRun: boolean;
+}
+
+export interface FailureRow {
+  file: string;
+  /** `file:line:col: path: expected X, found Y` lines, with the file named inside the folder. */
+  errors: string[];
+}
+
+export interface BatchReport {
+  kind: 'tip-batch-report';
+  version: 1;
+  year: number;
+  reportingPeriod: { from: string; to: string };
+  inputs: { history: string | null; waivers: string | null; files: number };
+  readings: Readings;
+  counts: { tier: Tier; name: string; count: number }[];
+  totals: { assessed: number; failed: number; skipped: number };
+  changes: { upgrade: number; downgrade: number; same: number; unknown: number; notComparable: number; automaticDowngrade: number; waiver: number };
+  countries: CountryRow[];
+  specialWatchList: SpecialWatchListRow[];
+  specialWatchListComputed: boolean;
+  tier3: Tier3Row[];
+  waiverDecisions: WaiverDecisionRow[];
+  interimAssessment: InterimAssessment | null;
+  failures: FailureRow[];
+  skipped: BatchSkipped[];
+  timelines: Timeline[];
+  cites: { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] };
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCountry(a: { name: string; iso3: string }, b: { name: string; iso3: string }): number {
+  return byText(a.name, b.name) || byText(a.iso3, b.iso3);
+}
+
+function row(e: BatchEntry): CountryRow {
+  const a = e.assessment;
+  return {
+    iso3: a.country.iso3,
+    name: a.country.name,
+    bureau: a.country.bureau,
+    file: e.file,
+    tier: a.tier,
+    tierBeforeClock: a.tierBeforeClock,
+    previousTier: a.previousTier,
+    change: a.tierChange,
+    clockEffect: a.clockEffect,
+    watchListPlacement: a.clock?.watchListPlacement ?? null,
+    consecutiveWatchListYears: a.clock?.consecutiveWatchListYears ?? null,
+    countedWatchListYears: a.clock?.countedWatchListYears ?? null,
+    specialWatchList: a.specialWatchList?.member ?? null,
+  };
+}
+
+function waiverOutcome(a: Assessment): WaiverDecisionRow['outcome'] {
+  if (a.clockEffect === 'waiver') return 'waiver-granted';
+  if (a.clockEffect === 'automatic-downgrade') return 'automatic-downgrade';
+  return a.tierBeforeClock === '2WL' && a.tier === '2WL' ? 'waiver-granted' : 'not-on-watch-list';
+}
+
+export interface ReportInputs {
+  year: number;
+  entries: readonly BatchEntry[];
+  failures: readonly BatchFailure[];
+  skipped: readonly BatchSkipped[];
+  timelines: readonly Timeline[];
+  history: string | null;
+  waivers: string | null;
+  files: number;
+  readings: Readings;
+}
+
+export function buildReport(input: ReportInputs): BatchReport {
+  const entries = [...input.entries].sort((a, b) => byCountry(a.assessment.country, b.assessment.country) || byText(a.file, b.file));
+  const assessments = entries.map((e) => e.assessment);
+  const countries = entries.map(row);
+
+  const counts = TIERS.map((tier) => ({ tier, name: tierName(tier), count: assessments.filter((a) => a.tier === tier).length }));
+  const changes = {
+    upgrade: assessments.filter((a) => a.tierChange === 'upgrade').length,
+    downgrade: assessments.filter((a) => a.tierChange === 'downgrade').length,
+    same: assessments.filter((a) => a.tierChange === 'same').length,
+    unknown: assessments.filter((a) => a.tierChange === 'unknown').length,
+    notComparable: assessments.filter((a) => a.tierChange === 'not-comparable').length,
+    automaticDowngrade: assessments.filter((a) => a.clockEffect === 'automatic-downgrade' || a.clockEffect === 'rule-f').length,
+    waiver: assessments.filter((a) => a.clockEffect === 'waiver').length,
+  };
+
+  const specialWatchList: SpecialWatchListRow[] = assessments.flatMap((a) => {
+    const swl = a.specialWatchList;
+    if (!swl || swl.member === false) return [];
+    return [{ iso3: a.country.iso3, name: a.country.name, tier: a.tier, previousTier: a.previousTier, member: swl.member, grounds: [...swl.grounds], actionPlanDueDays: swl.actionPlanDueDays }];
+  });
+
+  const tier3: Tier3Row[] = assessments
+    .filter((a) => a.tier === '3')
+    .map((a) => ({
+      iso3: a.country.iso3,
+      name: a.country.name,
+      previousTier: a.previousTier,
+      clockEffect: a.clockEffect,
+      determinationWindow: a.tier3 ? { ...a.tier3.determinationWindow } : null,
+      fiscalYear: a.tier3?.fiscalYear ?? null,
+    }));
+
+  const waiverDecisions: WaiverDecisionRow[] = assessments.flatMap((a) => {
+    const c = a.clock;
+    if (!c || c.watchListPlacement !== 'needs-waiver') return [];
+    return [
+      {
+        iso3: a.country.iso3,
+        name: a.country.name,
+        countedWatchListYears: c.countedWatchListYears,
+        waiverYearsUsed: c.waiverYearsUsed,
+        waiverYearsAllowed: c.waiverYearsAllowed,
+        outcome: waiverOutcome(a),
+        tier: a.tier,
+        tierBeforeClock: a.tierBeforeClock,
+        earliestDowngradeYear: c.earliestDowngradeYear,
+      },
+    ];
+  });
+
+  const failures: FailureRow[] = [...input.failures]
+    .sort((a, b) => byText(a.file, b.file))
+    .map((f) => ({ file: f.file, errors: f.message !== undefined ? [`${f.file}: ${f.message}`] : f.diagnostics.map(formatDiagnostic) }));
+
+  const timelines = [...input.timelines].sort(byCountry);
+
+  return {
+    kind: 'tip-batch-report',
+    version: 1,
+    year: input.year,
+    reportingPeriod: { from: `${input.year - 1}-04-01`, to: `${input.year}-03-31` },
+    inputs: { history: input.history, waivers: input.waivers, files: input.files },
+    readings: input.readings,
+    counts,
+    totals: { assessed: entries.length, failed: failures.length, skipped: input.skipped.length },
+    changes,
+    countries,
+    specialWatchList,
+    specialWatchListComputed: assessments.some((a) => a.specialWatchList !== null),
+    tier3,
+    waiverDecisions,
+    interimAssessment: interimAssessment(input.year),
+    failures,
+    skipped: [...input.skipped].sort((a, b) => byText(a.file, b.file)),
+    timelines,
+    cites: reportCites(input.year),
+  };
+}

@@ -1,0 +1,69 @@
+import { bundledCorpus, inForce, type Corpus } from '../rules/corpus.js';
+import { parameterAt } from '../rules/parameters.js';
+import type { Cite } from '../rules/schema.js';
+
+/**
+ * The statutory dates and citations the batch report states for the whole year. Nothing is typed
+ * here: each comes from the rule and parameter files under rules/, which carry the citation and
+ * the report years they apply to, so the report follows the law of its year.
+ */
+
+const INTERIM_ID = '22usc7107.b.2.B.interim-assessment';
+const SWL_ID = '22usc7107.b.2.A.special-watch-list';
+const WINDOW_ID = '22usc7107.c.determination-window';
+const FISCAL_YEAR_ID = '22usc7107.d.subsequent-fiscal-year';
+const WAIVER_RULES = ['22usc7107.b.2.D.i', '22usc7107.b.2.D.ii'];
+
+export interface InterimAssessment {
+  /** The statutory due date: "not later than February 1st" of the year after the report. */
+  due: string;
+  /** What it measures progress from (the wording changed with the 2019 report). */
+  reference: string;
+  /** The provision as numbered in that year: "110(b)(2)(B)". */
+  pinpoint: string;
+  cites: Cite[];
+}
+
+function parameterInForce(corpus: Corpus, id: string, year: number): boolean {
+  return corpus.parameters.some((p) => p.id === id && inForce(p, year));
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * The Special Watch List interim assessment of the year's report, or null before the 2004 report
+ * (the list was created by the TVPRA of 2003). From rules/22usc7107/b/2/B/.
+ */
+export function interimAssessment(year: number, corpus: Corpus = bundledCorpus()): InterimAssessment | null {
+  if (!parameterInForce(corpus, INTERIM_ID, year)) return null;
+  const p = parameterAt<{ pinpoint: string; due_month: number; due_day: number; progress_since: string }>(INTERIM_ID, year, corpus);
+  return {
+    due: `${year + 1}-${pad(p.value.due_month)}-${pad(p.value.due_day)}`,
+    reference: `progress since ${p.value.progress_since}`,
+    pinpoint: p.value.pinpoint,
+    cites: p.cites,
+  };
+}
+
+/** The citations of the report's sections, from the files in force in `year` (none before they exist). */
+export function reportCites(year: number, corpus: Corpus = bundledCorpus()): { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] } {
+  const paramCites = (id: string) => (parameterInForce(corpus, id, year) ? parameterAt(id, year, corpus).cites : []);
+  const ruleCites = (id: string) => corpus.rules.filter((r) => r.id === id && inForce(r, year)).flatMap((r) => r.cites);
+  return {
+    specialWatchList: paramCites(SWL_ID),
+    tier3: unique([...paramCites(WINDOW_ID), ...paramCites(FISCAL_YEAR_ID)]),
+    waiver: unique(WAIVER_RULES.flatMap(ruleCites)),
+  };
+}
+
+function unique(cites: Cite[]): Cite[] {
+  const seen = new Set<string>();
+  return cites.filter((c) => {
+    const k = `${c.title}|${c.pinpoint}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
