@@ -29,7 +29,9 @@ export function readBytes(path: string, maxBytes: number): { ok: true; bytes: Ui
     const st = fstatSync(fd);
     if (st.isDirectory()) return { ok: false, diagnostic: unreadable(path, 'a directory') };
     if (st.isFile() && st.size > maxBytes) return { ok: false, diagnostic: tooLarge(path, st.size, maxBytes) };
-    const buf = Buffer.alloc(maxBytes + 1);
+    // Sized to the file when its size is known (a regular file), so a small file does not cost a
+    // zero-filled 1 MiB buffer; uninitialised memory is never read past `total`.
+    const buf = Buffer.allocUnsafe(st.isFile() ? Math.min(st.size, maxBytes) + 1 : maxBytes + 1);
     let total = 0;
     for (;;) {
       const n = readSync(fd, buf, total, buf.length - total, null);
@@ -37,6 +39,8 @@ export function readBytes(path: string, maxBytes: number): { ok: true; bytes: Ui
       total += n;
       if (total > maxBytes) return { ok: false, diagnostic: tooLarge(path, total, maxBytes) };
     }
+    // A regular file that filled its buffer grew while it was read: refuse rather than truncate.
+    if (total === buf.length) return { ok: false, diagnostic: unreadable(path, 'a file that changed while it was read') };
     return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, total) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@ import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadYamlFile } from '../load/index.js';
 import { RULES_DIR } from '../paths.js';
 import { naturalCompare } from '../load/text.js';
+import { readCorpusCache } from './corpus-cache.js';
 import {
   CorpusFileSchema,
   OPERATORS,
@@ -39,7 +40,7 @@ export function idFromPath(relativeToRules: string): string {
     .join('.');
 }
 
-function listYamlFiles(dir: string): string[] {
+export function listYamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
@@ -189,9 +190,12 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
 }
 
 let cached: Corpus | undefined;
-/** The bundled corpus, loaded once per process. */
+/**
+ * The bundled corpus, loaded once per process: from the build's cache (dist/corpus.json) when
+ * its fingerprint matches the rule files byte for byte, else from the YAML files themselves.
+ */
 export function bundledCorpus(): Corpus {
-  cached ??= loadCorpus();
+  cached ??= readCorpusCache() ?? loadCorpus();
   return cached;
 }
 
