@@ -7,9 +7,9 @@ import type { ReportYearSettings } from '../report-year/schema.js';
 import type { Corpus } from '../rules/corpus.js';
 import { bundledEngine, FORMATS, type Engine, type Format } from './engine.js';
 import { buildDemarcheView } from './view-demarche.js';
-import { buildNarrativeView } from './view-narrative.js';
-import { buildNonpaperView } from './view-nonpaper.js';
-import { buildPressView } from './view-press.js';
+import { buildNarrativeView, type NarrativeView } from './view-narrative.js';
+import { buildNonpaperView, type NonpaperView } from './view-nonpaper.js';
+import { buildPressView, type PressView } from './view-press.js';
 
 /**
  * The drafts: the country narrative, the demarche cable, the non-paper and the press guidance,
@@ -76,20 +76,28 @@ export function renderDocuments(assessment: Assessment, evidence: Evidence, opti
     settings = resolveReportYear(assessment.year, options.override ? { override: options.override } : {});
   }
 
+  // Each view is built (and validated) once: the demarche embeds the other three.
+  let narrative: NarrativeView | undefined;
+  let press: PressView | undefined;
+  let nonpaper: NonpaperView | undefined;
+  const narrativeView = () => (narrative ??= buildNarrativeView(assessment, evidence));
+  const pressView = () => (press ??= buildPressView(assessment, evidence));
+  const nonpaperView = () => (nonpaper ??= buildNonpaperView(assessment, evidence, settings!, options.corpus));
+
   return docs.map((doc): RenderedDocument => {
     let view: object;
     switch (doc) {
       case 'narrative':
-        view = buildNarrativeView(assessment, evidence);
+        view = narrativeView();
         break;
       case 'press':
-        view = buildPressView(assessment, evidence);
+        view = pressView();
         break;
       case 'nonpaper':
-        view = buildNonpaperView(assessment, evidence, settings!, options.corpus);
+        view = nonpaperView();
         break;
       case 'demarche':
-        view = buildDemarcheView(assessment, evidence, settings!, options.corpus);
+        view = buildDemarcheView(assessment, evidence, settings!, options.corpus, { narrative: narrativeView(), nonpaper: nonpaperView(), press: pressView() });
         break;
     }
     return {

@@ -125,7 +125,21 @@ function rulesWithId(corpus: Corpus, id: string): LoadedRule[] {
 }
 
 /** The law of `year` as the drafts explain it. `effective` carries the run's `--effective` overrides. */
+const lawCache = new WeakMap<Corpus, Map<string, LawView>>();
+
 export function lawOfYear(year: number, corpus: Corpus = bundledCorpus(), effective: Record<string, { from?: number; to?: number }> = {}): LawView {
+  // A pure function of the year, the corpus and the overrides: computed once per batch, not per draft.
+  let byKey = lawCache.get(corpus);
+  if (!byKey) lawCache.set(corpus, (byKey = new Map()));
+  const key = `${year}|${JSON.stringify(effective)}`;
+  const known = byKey.get(key);
+  if (known) return known;
+  const law = computeLawOfYear(year, corpus, effective);
+  byKey.set(key, law);
+  return law;
+}
+
+function computeLawOfYear(year: number, corpus: Corpus, effective: Record<string, { from?: number; to?: number }>): LawView {
   const inForceNow = (id: string): LoadedRule | undefined => rulesWithId(corpus, id).find((r) => inForce(r, year, effective));
   const firstYear = (id: string): number => Math.min(...rulesWithId(corpus, id).map((r) => effective[r.id]?.from ?? r.effective.from));
 

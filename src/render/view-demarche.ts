@@ -6,9 +6,9 @@ import type { ReportYearSettings } from '../report-year/schema.js';
 import type { Corpus } from '../rules/corpus.js';
 import { lawOfYear } from './law.js';
 import { CountryViewSchema, TierSchema, countryView, draftRecommendations } from './view-common.js';
-import { NarrativeViewSchema, buildNarrativeView } from './view-narrative.js';
-import { NonpaperViewSchema, buildNonpaperView } from './view-nonpaper.js';
-import { PressViewSchema, buildPressView } from './view-press.js';
+import { NarrativeViewSchema, buildNarrativeView, type NarrativeView } from './view-narrative.js';
+import { NonpaperViewSchema, buildNonpaperView, type NonpaperView } from './view-nonpaper.js';
+import { PressViewSchema, buildPressView, type PressView } from './view-press.js';
 import { addDays } from './words.js';
 
 /**
@@ -74,7 +74,14 @@ export type DemarcheView = z.output<typeof DemarcheViewSchema>;
 /** Paragraphs 1-4 never move; 5 is the first action request. */
 const FIRST_ACTION_PARA = 5;
 
-export function buildDemarcheView(assessment: Assessment, evidence: Evidence, settings: ReportYearSettings, corpus?: Corpus): DemarcheView {
+/** The other three views, when the caller has built them already (renderDocuments does). */
+export interface DemarcheParts {
+  narrative: NarrativeView;
+  nonpaper: NonpaperView;
+  press: PressView;
+}
+
+export function buildDemarcheView(assessment: Assessment, evidence: Evidence, settings: ReportYearSettings, corpus?: Corpus, parts?: DemarcheParts): DemarcheView {
   const release = settings.release;
   const delivery = settings.delivery.map((w) => ({ bureaus: w.bureaus, date: addDays(release.date, -w.days_before_release), time: w.time }));
   const own = delivery.find((w) => w.bureaus.includes(assessment.country.bureau));
@@ -141,8 +148,8 @@ export function buildDemarcheView(assessment: Assessment, evidence: Evidence, se
     hasRecommendations: draftRecommendations(assessment).length > 0,
     tier3,
     paras,
-    narrative: buildNarrativeView(assessment, evidence),
-    nonpaper: buildNonpaperView(assessment, evidence, settings, corpus),
-    press: buildPressView(assessment, evidence),
+    narrative: parts?.narrative ?? buildNarrativeView(assessment, evidence),
+    nonpaper: parts?.nonpaper ?? buildNonpaperView(assessment, evidence, settings, corpus),
+    press: parts?.press ?? buildPressView(assessment, evidence),
   });
 }
