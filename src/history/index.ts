@@ -16,7 +16,7 @@ export {
 } from './clock.js';
 export { checkHistory, type CheckResult, type CheckRule, type Finding, type UnknownFinding } from './check.js';
 export { specialWatchList, specialWatchListFor, type SpecialWatchList, type SpecialWatchListOptions, type SwlGround } from './special-watch-list.js';
-export { tier3Consequences, DETERMINATIONS_FIRST_REPORT, TRADE_LIMIT_FIRST_REPORT, type NoTier3Consequences, type Tier3Consequences } from './tier3-consequences.js';
+export { tier3Consequences, type NoTier3Consequences, type Tier3Consequences } from './tier3-consequences.js';
 export {
   WATCH_LIST_FIRST_REPORT,
   COUNTING_FIRST_REPORT,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { CountryHistory } from '../ledger/history.js';
 import type { Tier } from '../model/tier.js';
-import { parameterAt } from '../rules/parameters.js';
+import { parameterAt, parameterInForce } from '../rules/parameters.js';
 import type { Cite } from '../rules/schema.js';
 import { addDays, isoDate, requireIsoDate } from './dates.js';
-import { RULE_F_FIRST_REPORT, WATCH_LIST_FIRST_REPORT } from './eras.js';
+import { WATCH_LIST_FIRST_REPORT } from './eras.js';
 
 /**
  * The Special Watch List (22 U.S.C. 7107(b)(2)(A); §110(b)(3)(A) in the 2004-2013 reports),
@@ -113,8 +113,8 @@ export function specialWatchList(year: number, tier: Tier, previousTier: Tier | 
   // (b)(4), from 2019: the Tier 3 -> Watch List action plan.
   let actionPlan: SpecialWatchList['actionPlan'] = null;
   const cites: Cite[] = [...groups.cites];
-  if (year >= RULE_F_FIRST_REPORT && tier === '2WL') {
-    const plan = parameterAt(ACTION_PLAN_ID, year);
+  const plan = tier === '2WL' ? parameterInForce(ACTION_PLAN_ID, year) : undefined;
+  if (plan !== undefined) {
     const pv = ActionPlanSchema.parse(plan.value);
     const required: boolean | 'unknown' = previousTier === null ? 'unknown' : previousTier === '3';
     if (required !== false) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parameterAt } from '../rules/parameters.js';
+import { parameterAt, parameterInForce } from '../rules/parameters.js';
 import type { Cite } from '../rules/schema.js';
 import { addDays, isoDate, requireIsoDate } from './dates.js';
 
@@ -20,10 +20,9 @@ const FISCAL_YEAR_ID = '22usc7107.d.subsequent-fiscal-year';
 const WAIVER_ID = '22usc7107.d.national-interest-waiver';
 const TRADE_ID = '19usc4205.b.6';
 
-/** §110(c) applies to reports submitted "on or after January 1, 2003" (114 Stat. 1483). */
-export const DETERMINATIONS_FIRST_REPORT = 2003;
-/** 19 U.S.C. 4205(b)(6), from the 2015 report. */
-export const TRADE_LIMIT_FIRST_REPORT = 2015;
+// When each consequence begins is the `effective` year of its parameter file: §110(c) from the
+// 2003 report (reports submitted "on or after January 1, 2003", 114 Stat. 1483), 19 U.S.C.
+// 4205(b)(6) from the 2015 report.
 
 export interface Tier3Consequences {
   applies: true;
@@ -71,7 +70,8 @@ function uniqueCites(list: Cite[]): Cite[] {
  */
 export function tier3Consequences(year: number, options: { releaseDate?: string } = {}): Tier3Consequences | NoTier3Consequences {
   const release = options.releaseDate === undefined ? undefined : requireIsoDate(options.releaseDate);
-  if (year < DETERMINATIONS_FIRST_REPORT) {
+  const window = parameterInForce(WINDOW_ID, year);
+  if (window === undefined) {
     return {
       applies: false,
       year,
@@ -79,7 +79,6 @@ export function tier3Consequences(year: number, options: { releaseDate?: string 
       explanation: `A Tier 3 placement in the ${year} report carried no presidential determination or assistance restriction: §110(c)-(d) apply to reports submitted on or after January 1, 2003.`,
     };
   }
-  const window = parameterAt(WINDOW_ID, year);
   const w = WindowSchema.parse(window.value);
   const restrictions = parameterAt(RESTRICTIONS_ID, year);
   const r = RestrictionsSchema.parse(restrictions.value);
@@ -87,7 +86,7 @@ export function tier3Consequences(year: number, options: { releaseDate?: string 
   const f = FiscalYearSchema.parse(fiscal.value);
   const waiver = parameterAt(WAIVER_ID, year);
   const wv = TextSchema.parse(waiver.value);
-  const trade = year >= TRADE_LIMIT_FIRST_REPORT ? parameterAt(TRADE_ID, year) : undefined;
+  const trade = parameterInForce(TRADE_ID, year);
   const tv = trade ? TextSchema.parse(trade.value) : undefined;
 
   // "For the subsequent fiscal year": the one beginning October 1 after the report, named by the

@@ -27,3 +27,8 @@ export function parameterAt<T = unknown>(id: string, year: number, corpus: Corpu
   if (since === undefined) throw new Error(`parameter ${id} has no value for the ${year} report`);
   return { value: version.values[String(since)] as T, since, cites: version.cites, file: version.file };
 }
+
+/** The parameter's value in a report year, or undefined when no version of it is in force that year. */
+export function parameterInForce<T = unknown>(id: string, year: number, corpus: Corpus = bundledCorpus()): ParameterValue<T> | undefined {
+  return corpus.parameters.some((p) => p.id === id && inForce(p, year)) ? parameterAt<T>(id, year, corpus) : undefined;
+}
