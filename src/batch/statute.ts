@@ -1,6 +1,7 @@
 import { bundledCorpus, inForce, type Corpus } from '../rules/corpus.js';
 import { parameterAt } from '../rules/parameters.js';
 import type { Cite } from '../rules/schema.js';
+import { uniqueCites } from '../rules/cites.js';
 
 /**
  * The statutory dates and citations the batch report states for the whole year. Nothing is typed
@@ -53,17 +54,8 @@ export function reportCites(year: number, corpus: Corpus = bundledCorpus()): { s
   const ruleCites = (id: string) => corpus.rules.filter((r) => r.id === id && inForce(r, year)).flatMap((r) => r.cites);
   return {
     specialWatchList: paramCites(SWL_ID),
-    tier3: unique([...paramCites(WINDOW_ID), ...paramCites(FISCAL_YEAR_ID)]),
-    waiver: unique(WAIVER_RULES.flatMap(ruleCites)),
+    tier3: uniqueCites([...paramCites(WINDOW_ID), ...paramCites(FISCAL_YEAR_ID)]),
+    waiver: uniqueCites(WAIVER_RULES.flatMap(ruleCites)),
   };
 }
 
-function unique(cites: Cite[]): Cite[] {
-  const seen = new Set<string>();
-  return cites.filter((c) => {
-    const k = `${c.title}|${c.pinpoint}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

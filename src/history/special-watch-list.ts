@@ -5,6 +5,7 @@ import { parameterAt, parameterInForce } from '../rules/parameters.js';
 import type { Cite } from '../rules/schema.js';
 import { addDays, isoDate, requireIsoDate } from './dates.js';
 import { WATCH_LIST_FIRST_REPORT } from './eras.js';
+import { uniqueCites } from '../rules/cites.js';
 
 /**
  * The Special Watch List (22 U.S.C. 7107(b)(2)(A); §110(b)(3)(A) in the 2004-2013 reports),
@@ -55,15 +56,6 @@ export interface SpecialWatchListOptions {
   releaseDate?: string;
 }
 
-function uniqueCites(list: Cite[]): Cite[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const k = `${c.title}|${c.pinpoint}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 /** Special Watch List membership in `year`, given this year's tier and last year's (null: missing). */
 export function specialWatchList(year: number, tier: Tier, previousTier: Tier | null, options: SpecialWatchListOptions = {}): SpecialWatchList {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parameterAt, parameterInForce } from '../rules/parameters.js';
 import type { Cite } from '../rules/schema.js';
 import { addDays, isoDate, requireIsoDate } from './dates.js';
+import { uniqueCites } from '../rules/cites.js';
 
 /**
  * What a Tier 3 placement sets in motion (22 U.S.C. 7107(c)-(d); from the 2015 report also
@@ -53,15 +54,6 @@ export interface NoTier3Consequences {
   explanation: string;
 }
 
-function uniqueCites(list: Cite[]): Cite[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const k = `${c.title}|${c.pinpoint}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 /**
  * The consequences of a Tier 3 placement in the `year` report. With `releaseDate` (`YYYY-MM-DD`)

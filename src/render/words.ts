@@ -1,3 +1,4 @@
+import { addDays as addIsoDays, requireIsoDate } from '../history/dates.js';
 /**
  * Words the drafts print for numbers, dates, times and lists, in the register of the State
  * Department's cables ("fifth consecutive year", "June 16, 2009", "Monday June 15", "10:00 a.m.").
@@ -63,23 +64,15 @@ interface Ymd {
   day: number;
 }
 
-/** Parses `YYYY-MM-DD` and checks that the day exists (no February 30). */
+/** Parses `YYYY-MM-DD` and checks that the day exists (no February 30); the parsing is history/dates.ts's. */
 export function parseIsoDate(iso: string): Ymd {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new RangeError(`expected a date written YYYY-MM-DD, found "${iso}"`);
-  const ymd = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const d = new Date(Date.UTC(ymd.year, ymd.month - 1, ymd.day));
-  if (d.getUTCFullYear() !== ymd.year || d.getUTCMonth() !== ymd.month - 1 || d.getUTCDate() !== ymd.day) {
-    throw new RangeError(`expected a calendar date, found "${iso}"`);
-  }
-  return ymd;
+  const [year, month, day] = requireIsoDate(iso, 'date').split('-').map(Number) as [number, number, number];
+  return { year, month, day };
 }
 
 /** The ISO date `days` days after (or before, when negative) `iso`. */
 export function addDays(iso: string, days: number): string {
-  const { year, month, day } = parseIsoDate(iso);
-  const d = new Date(Date.UTC(year, month - 1, day + days));
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  return addIsoDays(requireIsoDate(iso, 'date'), days);
 }
 
 export type DateStyle =
