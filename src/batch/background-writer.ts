@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -53,9 +52,22 @@ export class BackgroundWriter {
   }
 }
 
+/** Temporary names: unique per process by a counter; 'wx' skips a name a crashed run left behind. */
+let sequence = 0;
+
+async function openTemporary(path: string): Promise<{ tmp: string; fh: Awaited<ReturnType<typeof open>> }> {
+  for (;;) {
+    const tmp = join(dirname(path), `.tip-tmp-${basename(path)}-${process.pid}-w${++sequence}`);
+    try {
+      return { tmp, fh: await open(tmp, 'wx') };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
 async function writeOne(path: string, content: string): Promise<void> {
-  const tmp = join(dirname(path), `.tip-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const fh = await open(tmp, 'wx');
+  const { tmp, fh } = await openTemporary(path);
   try {
     await fh.writeFile(content);
     await fh.sync();

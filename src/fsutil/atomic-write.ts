@@ -1,6 +1,5 @@
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /**
  * Writes a file so that a reader never sees it half-written: the content goes to a temporary
@@ -8,12 +7,24 @@ import { randomBytes } from 'node:crypto';
  * With `exclusive`, never replaces an existing file (returns false): the temporary file is
  * hard-linked to the target, which fails atomically when the target exists.
  */
+/** Temporary names are unique per process by a counter (cheaper than random bytes per file). */
+let sequence = 0;
+
 export function writeFileAtomic(path: string, content: string, options: { exclusive?: boolean } = {}): boolean {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.tip-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  let tmp = '';
+  let fd = -1;
+  // 'wx' never reuses a file: a name left by a crashed run with the same pid is skipped.
+  while (fd < 0) {
+    tmp = join(dir, `.tip-tmp-${basename(path)}-${process.pid}-${++sequence}`);
+    try {
+      fd = openSync(tmp, 'wx');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
   try {
-    const fd = openSync(tmp, 'wx');
     try {
       writeSync(fd, content);
       fsyncSync(fd);
