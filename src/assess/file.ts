@@ -58,14 +58,6 @@ export function historyContext(ledger: Ledger | undefined, iso3: string, year: n
   };
 }
 
-/**
- * The history context for one country from the ledger named in the options (read each call;
- * a batch should read the ledger once and call historyContext).
- */
-export function historyContextFor(iso3: string, year: number, options: AssessFileOptions): HistoryContext {
-  return historyContext(options.ledger ?? ledgerFor(options), iso3, year, options.clock);
-}
-
 /** Reads the ledger (and waivers) named in the options, or nothing. */
 export function ledgerFor(options: AssessFileOptions): Ledger | undefined {
   if (options.historyPath === undefined) return undefined;
