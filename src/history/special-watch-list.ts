@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CountryHistory } from '../ledger/history.js';
-import type { Tier } from '../model/tier.js';
+import { TIERS, type Tier } from '../model/tier.js';
 import { parameterAt, parameterInForce } from '../rules/parameters.js';
 import type { Cite } from '../rules/schema.js';
 import { addDays, isoDate, requireIsoDate } from './dates.js';
@@ -17,11 +17,20 @@ import { uniqueCites } from '../rules/cites.js';
 
 export type SwlGround = 'upgraded-to-tier-1' | 'upgraded-from-tier-3' | 'watch-list';
 
-const GroupsSchema = z.object({
+const TierList = z.array(z.enum(TIERS)).min(1);
+const GroupsSchema = z.strictObject({
   paragraph: z.string(),
-  upgraded_to_tier_1: z.string(),
-  upgraded_from_tier_3: z.string(),
-  watch_list: z.string(),
+  /** The statute's groups (A)(i)-(iii), as data: this year's tiers and, where it matters, last year's. */
+  groups: z
+    .array(
+      z.strictObject({
+        code: z.enum(['upgraded-to-tier-1', 'upgraded-from-tier-3', 'watch-list']),
+        tier: TierList,
+        previous_tier: TierList.optional(),
+        text: z.string(),
+      }),
+    )
+    .min(1),
 });
 const InterimSchema = z.object({ pinpoint: z.string(), due_month: z.number().int(), due_day: z.number().int(), progress_since: z.string() });
 const ActionPlanSchema = z.object({ days: z.number().int().positive(), text: z.string() });
@@ -84,23 +93,19 @@ export function specialWatchList(year: number, tier: Tier, previousTier: Tier | 
   const interim = parameterAt(INTERIM_ID, year);
   const iv = InterimSchema.parse(interim.value);
 
+  // Which of the statute's groups (read from the parameter file) the country is certainly in,
+  // and which it may be in when last year's placement is missing.
   const codes: SwlGround[] = [];
   const possible: SwlGround[] = [];
-  // (A)(iii): on the Tier 2 Watch List this year.
-  if (tier === '2WL') codes.push('watch-list');
-  // (A)(i): Tier 1 now, on the (1)(B) list (Tier 2 or the Watch List) last year.
-  if (tier === '1') {
-    if (previousTier === null) possible.push('upgraded-to-tier-1');
-    else if (previousTier === '2' || previousTier === '2WL') codes.push('upgraded-to-tier-1');
-  }
-  // (A)(ii): on the (1)(B) list now, Tier 3 last year.
-  if (tier === '2' || tier === '2WL') {
-    if (previousTier === null) possible.push('upgraded-from-tier-3');
-    else if (previousTier === '3') codes.push('upgraded-from-tier-3');
+  for (const group of g.groups) {
+    if (!group.tier.includes(tier)) continue;
+    if (group.previous_tier === undefined) codes.push(group.code);
+    else if (previousTier === null) possible.push(group.code);
+    else if (group.previous_tier.includes(previousTier)) codes.push(group.code);
   }
   codes.sort();
   const member: boolean | 'unknown' = codes.length > 0 ? true : possible.length > 0 ? 'unknown' : false;
-  const text: Record<SwlGround, string> = { 'upgraded-to-tier-1': g.upgraded_to_tier_1, 'upgraded-from-tier-3': g.upgraded_from_tier_3, 'watch-list': g.watch_list };
+  const text = Object.fromEntries(g.groups.map((x) => [x.code, x.text])) as Record<SwlGround, string>;
 
   // (b)(4), from 2019: the Tier 3 -> Watch List action plan.
   let actionPlan: SpecialWatchList['actionPlan'] = null;
