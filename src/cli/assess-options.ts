@@ -1,7 +1,7 @@
 import { UsageError } from '../diagnostics/diagnostic.js';
 import type { AssessFileOptions } from '../assess/file.js';
 import { flag, stringOption, type ParsedArgs } from './args.js';
-import { RULE_F_READINGS, type RuleFReading } from '../history/clock.js';
+import { RULE_F_READINGS, type ClockOptions, type RuleFReading } from '../history/clock.js';
 
 /** The options every command that assesses evidence shares (assess, render, batch, record, demo). */
 export const ASSESS_OPTIONS = {
@@ -22,6 +22,15 @@ export const ASSESS_OPTIONS_HELP = `  --history CSV                 tier ledger 
                                 (e.g. 22usc7106.b.9=2006); repeatable`;
 
 
+/** The clock's readings chosen on the command line (defaults when absent); shared with tip history and check-history. */
+export function clockOptionsFrom(args: ParsedArgs): ClockOptions {
+  const ruleF = stringOption(args, 'rule-f');
+  if (ruleF !== undefined && !(RULE_F_READINGS as readonly string[]).includes(ruleF)) {
+    throw new UsageError(`--rule-f expects one of ${RULE_F_READINGS.join(', ')}, found "${ruleF}"`);
+  }
+  return { ruleF: (ruleF ?? 'after-waiver-run') as RuleFReading, specialCaseBreaksRun: !flag(args, 'special-case-continues-run') };
+}
+
 export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolve: (cwd: string, p: string) => string): AssessFileOptions {
   const options: AssessFileOptions = {};
   const history = stringOption(args, 'history');
@@ -31,14 +40,7 @@ export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolve: (cwd: 
     if (history === undefined) throw new UsageError('--waivers needs --history');
     options.waiversPath = resolve(cwd, waivers);
   }
-  const ruleF = stringOption(args, 'rule-f');
-  if (ruleF !== undefined && !(RULE_F_READINGS as readonly string[]).includes(ruleF)) {
-    throw new UsageError(`--rule-f expects one of ${RULE_F_READINGS.join(', ')}, found "${ruleF}"`);
-  }
-  options.clock = {
-    ruleF: (ruleF ?? 'after-waiver-run') as RuleFReading,
-    specialCaseBreaksRun: !flag(args, 'special-case-continues-run'),
-  };
+  options.clock = clockOptionsFrom(args);
   if (flag(args, 'disregard-presumption')) options.secretaryDisregardsPresumption = true;
   const effective = args.values.effective;
   if (Array.isArray(effective)) {

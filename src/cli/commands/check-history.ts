@@ -2,7 +2,8 @@ import { checkHistory } from '../../history/check.js';
 import { checkJson, checkText } from '../../history/format.js';
 import { flag, parseCommandArgs, requireOne } from '../args.js';
 import type { Io } from '../io.js';
-import { CLOCK_ARG_OPTIONS, clockOptionsFrom, ledgerFrom, printWarnings } from './history.js';
+import { CLOCK_ARG_OPTIONS, ledgerFrom, printWarnings } from './history.js';
+import { clockOptionsFrom } from '../assess-options.js';
 
 export const help = `Usage: tip check-history CSV [--waivers CSV] [--json]
                          [--rule-f READING] [--special-case-continues-run]

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { formatDiagnostic, InputError, UsageError } from '../../diagnostics/diagnostic.js';
-import { computeClock, RULE_F_READINGS, type ClockOptions, type RuleFReading } from '../../history/clock.js';
+import { computeClock } from '../../history/clock.js';
 import { historyJson, historyText, timelineOf } from '../../history/format.js';
 import { countryHistory, historySpan, ledgerCountries } from '../../ledger/history.js';
 import { readLedger, type Ledger, type LedgerWarning } from '../../ledger/ledger.js';
 import { suggestKey } from '../../load/suggest.js';
 import { flag, parseCommandArgs, parseYearOption, requireOne, stringOption, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
+import { clockOptionsFrom } from '../assess-options.js';
 
 export const help = `Usage: tip history ISO3 --history CSV [--waivers CSV] [--year Y] [--json]
                    [--rule-f READING] [--special-case-continues-run]
@@ -38,15 +39,6 @@ export const CLOCK_ARG_OPTIONS = {
   'rule-f': { type: 'string' },
   'special-case-continues-run': { type: 'boolean' },
 } as const;
-
-/** The readings chosen on the command line (defaults when absent). */
-export function clockOptionsFrom(args: ParsedArgs): ClockOptions {
-  const ruleF = stringOption(args, 'rule-f');
-  if (ruleF !== undefined && !(RULE_F_READINGS as readonly string[]).includes(ruleF)) {
-    throw new UsageError(`--rule-f expects one of ${RULE_F_READINGS.join(', ')}, found "${ruleF}"`);
-  }
-  return { ruleF: (ruleF ?? 'after-waiver-run') as RuleFReading, specialCaseBreaksRun: !flag(args, 'special-case-continues-run') };
-}
 
 /** Reads the ledger named by --history (and --waivers), resolved against the working directory. */
 export function ledgerFrom(args: ParsedArgs, io: Io, ledgerPath: string | undefined): { ledger: Ledger; shown: { ledger: string; waivers: string | null } } {
