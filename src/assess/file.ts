@@ -39,8 +39,15 @@ function knownReleaseDate(year: number): string | undefined {
  * List and Tier 3 consequences that depend on them. Without a ledger the clock is unchecked and
  * the assessment says so.
  */
-export function historyContext(ledger: Ledger | undefined, iso3: string, year: number, clockOptions: ClockOptions = {}): HistoryContext {
-  const releaseDate = knownReleaseDate(year);
+export function historyContext(
+  ledger: Ledger | undefined,
+  iso3: string,
+  year: number,
+  clockOptions: ClockOptions = {},
+  /** The report's release date when the caller knows it (a --settings file); else the bundled one. */
+  release?: string,
+): HistoryContext {
+  const releaseDate = release ?? knownReleaseDate(year);
   const dated = releaseDate === undefined ? {} : { releaseDate };
   const tier3 = (t: Tier) => {
     if (t !== '3') return null;

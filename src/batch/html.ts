@@ -86,7 +86,7 @@ export function renderHtml(r: BatchReport): string {
   );
 
   parts.push(`<h2 id="swl">Special Watch List</h2>`);
-  parts.push(`<p class="cite">${r.cites.specialWatchList.map(cite).join('; ')}</p>`);
+  if (r.cites.specialWatchList.length > 0) parts.push(`<p class="cite">${r.cites.specialWatchList.map(cite).join('; ')}</p>`);
   if (r.interimAssessment) {
     parts.push(`<p>Interim assessment due <strong>${esc(r.interimAssessment.due)}</strong> (${r.interimAssessment.cites.map(cite).join(', ')}): ${esc(r.interimAssessment.reference)}.</p>`);
   } else {
@@ -105,7 +105,7 @@ export function renderHtml(r: BatchReport): string {
   }
 
   parts.push(`<h2 id="tier3">Tier 3</h2>`);
-  parts.push(`<p class="cite">${r.cites.tier3.map(cite).join('; ')}</p>`);
+  if (r.cites.tier3.length > 0) parts.push(`<p class="cite">${r.cites.tier3.map(cite).join('; ')}</p>`);
   if (r.tier3.length === 0) parts.push(none());
   else {
     parts.push(
@@ -125,7 +125,7 @@ export function renderHtml(r: BatchReport): string {
   }
 
   parts.push(`<h2 id="waivers">Watch List placements that need a waiver decision</h2>`);
-  parts.push(`<p class="cite">${r.cites.waiver.map(cite).join('; ')}</p>`);
+  if (r.cites.waiver.length > 0) parts.push(`<p class="cite">${r.cites.waiver.map(cite).join('; ')}</p>`);
   if (r.waiverDecisions.length === 0) parts.push(none());
   else {
     parts.push(

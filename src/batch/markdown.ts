@@ -10,6 +10,11 @@ function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
+/** "Under A; B." — nothing when no provision is in force that year. */
+function under(cites: readonly Cite[]): string[] {
+  return cites.length === 0 ? [] : [`Under ${cites.map(cite).join('; ')}.`, ''];
+}
+
 function cite(c: Cite): string {
   return `[${md(c.title)}](${c.href})`;
 }
@@ -60,7 +65,7 @@ export function renderMarkdown(r: BatchReport): string {
   );
   out.push('');
 
-  out.push('## Special Watch List', '', `Under ${r.cites.specialWatchList.map(cite).join('; ')}.`, '');
+  out.push('## Special Watch List', '', ...under(r.cites.specialWatchList));
   if (r.interimAssessment) {
     out.push(`Interim assessment due ${r.interimAssessment.due} (${r.interimAssessment.cites.map(cite).join(', ')}): ${r.interimAssessment.reference}.`, '');
   } else {
@@ -80,7 +85,7 @@ export function renderMarkdown(r: BatchReport): string {
     );
   }
 
-  out.push('## Tier 3', '', `Under ${r.cites.tier3.map(cite).join('; ')}.`, '');
+  out.push('## Tier 3', '', ...under(r.cites.tier3));
   if (r.tier3.length === 0) out.push('No country.', '');
   else {
     out.push(
@@ -92,7 +97,7 @@ export function renderMarkdown(r: BatchReport): string {
     );
   }
 
-  out.push('## Watch List placements that need a waiver decision', '', `Under ${r.cites.waiver.map(cite).join('; ')}.`, '');
+  out.push('## Watch List placements that need a waiver decision', '', ...under(r.cites.waiver));
   if (r.waiverDecisions.length === 0) out.push('No country.', '');
   else {
     out.push(

@@ -6,6 +6,7 @@ import type { Cite } from '../rules/schema.js';
 import { interimAssessment, reportCites, type InterimAssessment } from './statute.js';
 import type { Timeline } from './timeline.js';
 import type { BatchEntry, BatchFailure, BatchSkipped } from './types.js';
+import { reportingPeriod } from '../evidence/schema.js';
 
 /**
  * The batch report as plain, sorted data: what report.json holds and what the Markdown and HTML
@@ -127,7 +128,7 @@ function row(e: BatchEntry): CountryRow {
 function waiverOutcome(a: Assessment): WaiverDecisionRow['outcome'] {
   if (a.clockEffect === 'waiver') return 'waiver-granted';
   if (a.clockEffect === 'automatic-downgrade') return 'automatic-downgrade';
-  return a.tierBeforeClock === '2WL' && a.tier === '2WL' ? 'waiver-granted' : 'not-on-watch-list';
+  return 'not-on-watch-list';
 }
 
 export interface ReportInputs {
@@ -177,7 +178,10 @@ export function buildReport(input: ReportInputs): BatchReport {
 
   const waiverDecisions: WaiverDecisionRow[] = assessments.flatMap((a) => {
     const c = a.clock;
-    if (!c || c.watchListPlacement !== 'needs-waiver') return [];
+    // Needs a waiver decision: the clock says so, or a ledger gap hides whether it does but the
+    // decision was taken anyway (a waiver granted, or the downgrade that every filling requires).
+    const needsDecision = c !== null && (c.watchListPlacement === 'needs-waiver' || (c.watchListPlacement === 'unknown' && (a.clockEffect === 'waiver' || a.clockEffect === 'automatic-downgrade')));
+    if (!c || !needsDecision) return [];
     return [
       {
         iso3: a.country.iso3,
@@ -203,7 +207,7 @@ export function buildReport(input: ReportInputs): BatchReport {
     kind: 'tip-batch-report',
     version: 1,
     year: input.year,
-    reportingPeriod: { from: `${input.year - 1}-04-01`, to: `${input.year}-03-31` },
+    reportingPeriod: reportingPeriod(input.year),
     inputs: { history: input.history, waivers: input.waivers, files: input.files },
     readings: input.readings,
     counts,

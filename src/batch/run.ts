@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assessEvidence } from '../assess/assess.js';
-import { historyContext, type AssessFileOptions } from '../assess/file.js';
+import { checkOverrides, historyContext, type AssessFileOptions } from '../assess/file.js';
+import { loadReportYears } from '../report-year/resolve.js';
 import { DecisionError } from '../assess/resolve.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadEvidenceFile } from '../evidence/load.js';
@@ -66,6 +67,11 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   }
   lap('ledger');
   const assessOptions: AssessFileOptions = { ...(options.assess ?? {}), corpus };
+  // The same what-if dates as `tip assess`: checked once, and used to validate every file.
+  const effective = options.assess?.effective ?? {};
+  checkOverrides(effective, corpus);
+  // A --settings file's release date also dates the Tier 3 window and the action plan.
+  const releaseDate = options.settingsPath !== undefined ? loadReportYears(options.settingsPath).value.years[String(year)]?.release?.date : undefined;
   const clockOptions: ClockOptions = options.assess?.clock ?? {};
 
   // Files whose text names another year are skipped without parsing them.
@@ -96,7 +102,7 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   for (const name of candidates) {
     const path = join(dir, name);
     try {
-      const { evidence, located } = loadEvidenceFile(path, corpus);
+      const { evidence, located } = loadEvidenceFile(path, corpus, effective);
       lap('load');
       if (evidence.report_year !== year) {
         skipped.push({ file: name, reportYear: evidence.report_year, reason: `report_year is ${evidence.report_year}, not ${year}` });
@@ -110,7 +116,7 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
           { file: path, ...located.locate(['country', 'iso3']), path: ['country', 'iso3'], code: 'duplicate-country', expected: `one evidence file per country for the ${year} report`, found: `${iso3} again (first in ${first})` },
         ]);
       }
-      const context = historyContext(ledger ?? undefined, iso3, year, clockOptions);
+      const context = historyContext(ledger ?? undefined, iso3, year, clockOptions, releaseDate);
       const assessment = await assessEvidence(evidence, context, assessOptions, corpus, name);
       lap('assess');
       const entry: BatchEntry = { file: name, assessment, evidence };

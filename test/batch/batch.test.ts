@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { BatchReport } from '../../src/batch/report-model.js';
 import { run } from '../../src/cli/commands/batch.js';
 import { bufferIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import { TIERS } from '../../src/model/tier.js';
 import { evidenceFor, snapshotTree, writeEvidence } from './support.js';
 
@@ -144,6 +145,11 @@ describe('tip batch options', () => {
     await expect(run(['evidence', '--year', '2009', '--format', 'md,pdf'], io)).rejects.toThrow(/found "pdf"/);
     await expect(run(['evidence', '--year', '2009', '--format', 'md,md'], io)).rejects.toThrow(/without repeats/);
     await expect(run(['--year', '2009'], io)).rejects.toThrow(/expected exactly one folder/);
+    // Through the CLI's entry point, each of those is exit code 2, as is an --effective that names no rule.
+    for (const argv of [['evidence'], ['evidence', '--year', '2009', '--format', 'md,pdf'], ['evidence', '--year', '2009', '--effective', 'no.such.rule=2006']]) {
+      const cli = bufferIo(root);
+      expect(await main(['batch', ...argv], cli), argv.join(' ')).toBe(2);
+    }
   });
 
   test('a folder that does not exist is an input error naming it', async () => {
