@@ -5,6 +5,7 @@ import { CHANGE_LABEL, clockMark, plural, readingsLabel, swlLabel, tierLabel, WA
 import type { BatchReport } from './report-model.js';
 import { legendSvg, TIMELINE_CSS, timelineSvg } from './svg.js';
 import type { Timeline } from './timeline.js';
+import { specialWatchListFirstReport } from './statute.js';
 
 /**
  * report.html: one self-contained page. Inline CSS and SVG only; a Content-Security-Policy that
@@ -90,7 +91,7 @@ export function renderHtml(r: BatchReport): string {
   if (r.interimAssessment) {
     parts.push(`<p>Interim assessment due <strong>${esc(r.interimAssessment.due)}</strong> (${r.interimAssessment.cites.map(cite).join(', ')}): ${esc(r.interimAssessment.reference)}.</p>`);
   } else {
-    parts.push(`<p>There is no Special Watch List in the ${y} report: it was created by the TVPRA of 2003 and first applies to the 2004 report.</p>`);
+    parts.push(`<p>There is no Special Watch List in the ${y} report: it first applies to the ${specialWatchListFirstReport()} report.</p>`);
   }
   if (!r.specialWatchListComputed) parts.push('<p>Membership was not computed for this batch.</p>');
   else if (r.specialWatchList.length === 0) parts.push(none());

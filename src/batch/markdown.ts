@@ -3,6 +3,7 @@ import type { Cite } from '../rules/schema.js';
 import { escapeMarkdown as md } from './escape.js';
 import { CHANGE_LABEL, clockMark, plural, readingsLabel, swlLabel, tierLabel, WAIVER_OUTCOME_LABEL, windowLabel } from './labels.js';
 import type { BatchReport } from './report-model.js';
+import { specialWatchListFirstReport } from './statute.js';
 
 /** report.md: the batch report as Markdown tables. Every text from input is escaped. */
 
@@ -69,7 +70,7 @@ export function renderMarkdown(r: BatchReport): string {
   if (r.interimAssessment) {
     out.push(`Interim assessment due ${r.interimAssessment.due} (${r.interimAssessment.cites.map(cite).join(', ')}): ${r.interimAssessment.reference}.`, '');
   } else {
-    out.push(`There is no Special Watch List in the ${y} report: it was created by the TVPRA of 2003 and first applies to the 2004 report.`, '');
+    out.push(`There is no Special Watch List in the ${y} report: it first applies to the ${specialWatchListFirstReport()} report.`, '');
   }
   if (!r.specialWatchListComputed) {
     out.push('Membership was not computed for this batch.', '');

@@ -1,5 +1,6 @@
 import { bundledCorpus, inForce, type Corpus } from '../rules/corpus.js';
-import { parameterAt } from '../rules/parameters.js';
+import { parameterInForce } from '../rules/parameters.js';
+import { isoDate } from '../history/dates.js';
 import type { Cite } from '../rules/schema.js';
 import { uniqueCites } from '../rules/cites.js';
 
@@ -25,32 +26,30 @@ export interface InterimAssessment {
   cites: Cite[];
 }
 
-function parameterInForce(corpus: Corpus, id: string, year: number): boolean {
-  return corpus.parameters.some((p) => p.id === id && inForce(p, year));
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 /**
  * The Special Watch List interim assessment of the year's report, or null before the 2004 report
  * (the list was created by the TVPRA of 2003). From rules/22usc7107/b/2/B/.
  */
 export function interimAssessment(year: number, corpus: Corpus = bundledCorpus()): InterimAssessment | null {
-  if (!parameterInForce(corpus, INTERIM_ID, year)) return null;
-  const p = parameterAt<{ pinpoint: string; due_month: number; due_day: number; progress_since: string }>(INTERIM_ID, year, corpus);
+  const p = parameterInForce<{ pinpoint: string; due_month: number; due_day: number; progress_since: string }>(INTERIM_ID, year, corpus);
+  if (p === undefined) return null;
   return {
-    due: `${year + 1}-${pad(p.value.due_month)}-${pad(p.value.due_day)}`,
+    due: isoDate(year + 1, p.value.due_month, p.value.due_day),
     reference: `progress since ${p.value.progress_since}`,
     pinpoint: p.value.pinpoint,
     cites: p.cites,
   };
 }
 
+/** The first report with a Special Watch List: the start of its parameter file (the TVPRA of 2003). */
+export function specialWatchListFirstReport(corpus: Corpus = bundledCorpus()): number {
+  return Math.min(...corpus.parameters.filter((p) => p.id === SWL_ID).map((p) => p.effective.from));
+}
+
 /** The citations of the report's sections, from the files in force in `year` (none before they exist). */
 export function reportCites(year: number, corpus: Corpus = bundledCorpus()): { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] } {
-  const paramCites = (id: string) => (parameterInForce(corpus, id, year) ? parameterAt(id, year, corpus).cites : []);
+  const paramCites = (id: string) => parameterInForce(id, year, corpus)?.cites ?? [];
   const ruleCites = (id: string) => corpus.rules.filter((r) => r.id === id && inForce(r, year)).flatMap((r) => r.cites);
   return {
     specialWatchList: paramCites(SWL_ID),
