@@ -54,6 +54,17 @@ export const PlacementViewSchema = z.strictObject({
   specialCaseReason: text.nullable(),
   /** "comply" through the 2017 report, "meet" from 2018 (src/report-year/wording.ts). */
   wording: z.enum(['comply', 'meet']),
+  /**
+   * A Tier 3 the statute imposes whatever the efforts (2019 on): a policy or pattern (proof of
+   * failure, §110(b)(3)(B)), a finding resting on commitments, or no concrete actions recorded.
+   */
+  statutoryTier3: z
+    .strictObject({
+      reason: z.enum(['policy-or-pattern', 'commitments', 'no-concrete-actions']),
+      /** For a policy or pattern: its heads, in words ("forced labor"). */
+      kinds: z.array(text),
+    })
+    .nullable(),
   /** Why the country would be (or is) on the Watch List; null when no ground applies. */
   watchList: z
     .strictObject({
@@ -147,7 +158,18 @@ export function placementView(assessment: Assessment, evidence: Evidence): Place
           commitments: grounds.has('III'),
         };
   const clock = trustedClock(assessment);
+  // Which statutory Tier 3 decided, from the rules that decided (presentation of their outcome).
+  const decided = new Set(assessment.decidedBy.map((d) => d.rule));
+  const reason = decided.has('22usc7107.b.3.B')
+    ? 'policy-or-pattern'
+    : decided.has('22usc7107.b.1.B.commitments-excluded')
+      ? 'commitments'
+      : decided.has('22usc7107.b.1.concrete-actions')
+        ? 'no-concrete-actions'
+        : null;
+  const kinds = [...new Set(evidence.state_labor.filter((f) => f.government_policy_or_pattern).map((f) => f.kind.replace(/_/g, ' ')))];
   return PlacementViewSchema.parse({
+    statutoryTier3: reason === null ? null : { reason, kinds: reason === 'policy-or-pattern' ? kinds : [] },
     year: assessment.year,
     previousYear: assessment.year - 1,
     tier: assessment.tier,

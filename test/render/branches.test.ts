@@ -249,3 +249,33 @@ describe('eras of the non-paper and the narrative wording', () => {
     expect(d.nonpaper).not.toContain('counted toward the automatic downgrade;');
   });
 });
+
+describe('statutory Tier 3 from 2019: the narrative says why, not only "no significant efforts"', async () => {
+  const significant = { determination: { fully_meets: false, significant_efforts: true, rationale: 'the analyst found significant efforts' } };
+  const policy = {
+    ...significant,
+    state_labor: [{ program: 'medical_missions', kind: 'forced_labor', description: 'medical missions abroad', goods: [], government_policy_or_pattern: true, sources: [] }],
+  };
+  const commitments = { ...significant, efforts_basis: { concrete_actions: true, rests_on_commitments: true, commitments: ['adopt a law next year'] } };
+
+  test('a policy or pattern of forced labor is named as proof of failure (22 U.S.C. 7107(b)(3)(B))', async () => {
+    const evidence = baseEvidence(2020, policy);
+    const d = renderAll(await assess(evidence, { clock: clock(2020), previousTier: '3' }), evidence);
+    expect(d.narrative).toContain('is not making significant efforts to do so. There was a government policy or pattern of forced labor, which the Trafficking Victims Protection Act, as amended, treats as proof of failure to make significant efforts.');
+    expect(d.narrative).not.toContain('rested on commitments');
+  });
+
+  test('significant efforts resting on commitments cannot support Tier 2', async () => {
+    const evidence = baseEvidence(2021, commitments);
+    const d = renderAll(await assess(evidence, { clock: clock(2021), previousTier: '2' }), evidence);
+    expect(d.narrative).toContain('rested on commitments to take additional steps over the next year');
+    expect(d.narrative).not.toContain('policy or pattern');
+  });
+
+  test('the same policy-or-pattern finding in 2018 has no such sentence (the provision is not in force)', async () => {
+    const evidence = baseEvidence(2018, policy);
+    const d = renderAll(await assess(evidence, { clock: clock(2018), previousTier: '2' }), evidence);
+    expect(d.narrative).not.toContain('policy or pattern');
+    expect(d.narrative).toContain('however, it is making significant efforts to do so');
+  });
+});
