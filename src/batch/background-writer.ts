@@ -69,17 +69,15 @@ async function openTemporary(path: string): Promise<{ tmp: string; fh: Awaited<R
 async function writeOne(path: string, content: string): Promise<void> {
   const { tmp, fh } = await openTemporary(path);
   try {
-    await fh.writeFile(content);
-    await fh.sync();
-  } catch (err) {
-    await fh.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  await fh.close();
-  try {
+    try {
+      await fh.writeFile(content);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, path);
   } catch (err) {
+    // Whatever failed (write, flush, close or rename), no temporary file is left behind.
     await rm(tmp, { force: true });
     throw err;
   }
