@@ -1,17 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { InputError, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { countryHistory } from '../../src/ledger/history.js';
 import { parseLedger, parseWaivers, readLedger, withWaivers } from '../../src/ledger/ledger.js';
 import { published, TIERS_CSV, WAIVERS_CSV } from '../history/published.js';
+import { inputErrorOf } from '../support/errors.js';
 
 function errorsOf(f: () => unknown): Diagnostic[] {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err.diagnostics;
-    throw err;
-  }
-  throw new Error('expected an InputError');
+  return inputErrorOf(f).diagnostics;
 }
 
 describe('ledger errors: each class with its line and wording', () => {

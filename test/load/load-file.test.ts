@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { InputError, formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { loadYamlFile } from '../../src/load/index.js';
+import { inputErrorOf } from '../support/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tip-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,15 +22,6 @@ function write(name: string, content: string | Uint8Array): string {
   return p;
 }
 
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('loadYamlFile', () => {
   it('returns the typed value and the located document', () => {
@@ -42,7 +34,7 @@ describe('loadYamlFile', () => {
 
   it('throws one InputError carrying every schema problem, in order', () => {
     const p = write('bad.yaml', 'nmae: China\nyear: two\ntags: [a, 3]\n');
-    const err = thrown(() => loadYamlFile(p, Schema));
+    const err = inputErrorOf(() => loadYamlFile(p, Schema));
     expect(err.diagnostics.map(formatDiagnostic)).toEqual([
       `${p}:1:1: name: expected a string, found nothing`,
       `${p}:1:1: nmae: expected one of the keys name, year, tags, found the key nmae (did you mean "name"?)`,
@@ -54,13 +46,13 @@ describe('loadYamlFile', () => {
 
   it('throws the parse problems when the YAML itself is refused', () => {
     const p = write('dup.yaml', 'name: a\nname: b\nyear: 1\n');
-    const err = thrown(() => loadYamlFile(p, Schema));
+    const err = inputErrorOf(() => loadYamlFile(p, Schema));
     expect(err.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['duplicate-key', 2, 1]]);
   });
 
   it('reads bytes, so invalid UTF-8 in a file is located', () => {
     const p = write('latin1.yaml', Uint8Array.from([...Buffer.from('name: caf'), 0xe9, 0x0a]));
-    const err = thrown(() => loadYamlFile(p, Schema));
+    const err = inputErrorOf(() => loadYamlFile(p, Schema));
     expect(err.diagnostics.map(formatDiagnostic)).toEqual([
       `${p}:1:10: (document): expected UTF-8 text, found the byte 0xe9, which is not valid UTF-8 (save the file as UTF-8)`,
     ]);
@@ -69,7 +61,7 @@ describe('loadYamlFile', () => {
   it('refuses a file over the cap without reading it', () => {
     const p = write('huge.yaml', '');
     truncateSync(p, 3 * 1024 * 1024); // sparse: no 3 MiB written
-    const err = thrown(() => loadYamlFile(p, Schema));
+    const err = inputErrorOf(() => loadYamlFile(p, Schema));
     expect(err.diagnostics.map(formatDiagnostic)).toEqual([
       `${p}: (document): expected a file of at most 1.0 MiB (1048576 bytes), found 3.0 MiB (3145728 bytes)`,
     ]);
@@ -77,7 +69,7 @@ describe('loadYamlFile', () => {
 
   it('honours a smaller cap', () => {
     const p = write('small.yaml', 'name: China\nyear: 2009\n');
-    expect(thrown(() => loadYamlFile(p, Schema, { maxBytes: 10 })).diagnostics[0]?.code).toBe('too-large');
+    expect(inputErrorOf(() => loadYamlFile(p, Schema, { maxBytes: 10 })).diagnostics[0]?.code).toBe('too-large');
   });
 
   it.each([
@@ -85,7 +77,7 @@ describe('loadYamlFile', () => {
     ['a directory', '.', 'a directory'],
   ])('refuses %s with exit-1 input error, not a crash', (_what, name, found) => {
     const p = join(dir, name);
-    const err = thrown(() => loadYamlFile(p, Schema));
+    const err = inputErrorOf(() => loadYamlFile(p, Schema));
     expect(err.diagnostics.map((d) => [d.code, formatDiagnostic(d)])).toEqual([
       ['unreadable', `${p}: (document): expected a readable file, found ${found}`],
     ]);
@@ -95,7 +87,7 @@ describe('loadYamlFile', () => {
     const content = 'nmae: x\nyear: 1.5\n';
     const p = write('untouched.yaml', content);
     const before = statSync(p);
-    thrown(() => loadYamlFile(p, Schema));
+    inputErrorOf(() => loadYamlFile(p, Schema));
     const after = statSync(p);
     expect(readFileSync(p, 'utf8')).toBe(content);
     expect(after.mtimeMs).toBe(before.mtimeMs);

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { InputError, formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { DEFAULT_REPORT_YEARS_PATH, defaultReportYears, loadReportYears, resolveReportYear } from '../../src/report-year/resolve.js';
 import { standardsWording } from '../../src/report-year/wording.js';
+import { inputErrorOf } from '../support/errors.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,15 +21,6 @@ function settingsFile(text: string): string {
   return path;
 }
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('bundled report-year settings', () => {
   test('2009, as the cable gives it', () => {
@@ -53,7 +45,7 @@ describe('bundled report-year settings', () => {
 
 describe('a year without complete settings', () => {
   test('no entry at all: the error names the year and --settings', () => {
-    const err = inputError(() => resolveReportYear(2011));
+    const err = inputErrorOf(() => resolveReportYear(2011));
     expect(err.diagnostics).toHaveLength(1);
     const d = err.diagnostics[0]!;
     expect(d.path).toEqual(['years', '2011']);
@@ -62,7 +54,7 @@ describe('a year without complete settings', () => {
     expect(d.hint).toMatch(/--settings FILE/);
   });
   test('a partial entry (2013: date and Secretary only): each missing field, with the year', () => {
-    const err = inputError(() => resolveReportYear(2013));
+    const err = inputErrorOf(() => resolveReportYear(2013));
     const paths = err.diagnostics.map((d) => d.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['years.2013.release.time', 'years.2013.release.zone', 'years.2013.delivery']));
     for (const d of err.diagnostics) {
@@ -94,19 +86,19 @@ describe('--settings FILE', () => {
   });
   test('an unknown key is an error at its line and column, with a suggestion', () => {
     const file = settingsFile('years:\n  2009:\n    relase: {time: "11:30"}\n');
-    const err = inputError(() => loadReportYears(file));
+    const err = inputErrorOf(() => loadReportYears(file));
     expect(err.diagnostics[0]).toMatchObject({ file, line: 3, col: 5, path: ['years', '2009', 'relase'], code: 'unknown-key' });
     expect(err.diagnostics[0]!.hint).toMatch(/release/);
   });
   test('a bad time points at the settings file that supplied it', () => {
     const file = settingsFile('years:\n  2009:\n    release: {time: "10am"}\n');
-    const err = inputError(() => loadReportYears(file));
+    const err = inputErrorOf(() => loadReportYears(file));
     expect(err.diagnostics[0]).toMatchObject({ file, line: 3, path: ['years', '2009', 'release', 'time'] });
     expect(err.diagnostics[0]!.expected).toMatch(/HH:MM/);
   });
   test('inconsistent settings: release outside the year, a bureau without a window', () => {
     const file = settingsFile('years:\n  2009:\n    release: {date: 2010-06-16}\n    delivery:\n      - {bureaus: [WHA, AF], days_before_release: 1, time: "12:00"}\n');
-    const err = inputError(() => resolveReportYear(2009, { override: loadReportYears(file) }));
+    const err = inputErrorOf(() => resolveReportYear(2009, { override: loadReportYears(file) }));
     const byPath = Object.fromEntries(err.diagnostics.map((d) => [d.path.join('.'), d]));
     expect(byPath['years.2009.release.date']).toMatchObject({ file, line: 3, found: '2010-06-16' });
     expect(byPath['years.2009.delivery']!.found).toBe('none for EAP, EUR, NEA, SCA');
