@@ -40,6 +40,9 @@ export function countryView(assessment: Assessment): CountryView {
   };
 }
 
+/** A date and time as the cables write them (settings: release, briefing). */
+export const MomentSchema = z.strictObject({ date: z.iso.date(), time: z.string(), zone: z.string() });
+
 export const TierChangeSchema = z.enum(['upgrade', 'downgrade', 'same', 'unknown', 'not-comparable']);
 
 export const PlacementViewSchema = z.strictObject({

@@ -5,7 +5,7 @@ import { REGIONAL_BUREAUS } from '../model/tier.js';
 import type { ReportYearSettings } from '../report-year/schema.js';
 import type { Corpus } from '../rules/corpus.js';
 import { lawOfYear } from './law.js';
-import { CountryViewSchema, TierSchema, countryView, draftRecommendations } from './view-common.js';
+import { CountryViewSchema, TierSchema, countryView, draftRecommendations, MomentSchema } from './view-common.js';
 import { NarrativeViewSchema, buildNarrativeView, type NarrativeView } from './view-narrative.js';
 import { NonpaperViewSchema, buildNonpaperView, type NonpaperView } from './view-nonpaper.js';
 import { PressViewSchema, buildPressView, type PressView } from './view-press.js';
@@ -20,7 +20,7 @@ import { addDays } from './words.js';
  * Paragraph numbers are computed here, so the cross-references ("see paras 5 through 7 and 10")
  * stay right when a conditional paragraph is present.
  */
-const moment = z.strictObject({ date: z.iso.date(), time: z.string(), zone: z.string() });
+const moment = MomentSchema;
 const para = z.number().int().min(1);
 
 export const DemarcheViewSchema = z.strictObject({

@@ -4,14 +4,14 @@ import type { Evidence } from '../evidence/schema.js';
 import type { ReportYearSettings } from '../report-year/schema.js';
 import type { Corpus } from '../rules/corpus.js';
 import { lawOfYear, LawViewSchema } from './law.js';
-import { CountryClockSchema, CountryViewSchema, TierSchema, countryClock, countryView } from './view-common.js';
+import { CountryClockSchema, CountryViewSchema, TierSchema, countryClock, countryView, MomentSchema } from './view-common.js';
 
 /**
  * The non-paper: the TVPA background of that report year (tiers, scope, Special Watch List,
  * Tier 2 Watch List and the downgrade clock, Tier 3 consequences), the year's theme, the country's
  * own clock, and the embargo. The law comes from lawOfYear (the rule corpus and cited constants).
  */
-const moment = z.strictObject({ date: z.iso.date(), time: z.string(), zone: z.string() });
+const moment = MomentSchema;
 
 export const NonpaperViewSchema = z.strictObject({
   country: CountryViewSchema,
