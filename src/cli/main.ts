@@ -7,6 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   validate: { summary: 'check evidence files against the evidence model', load: () => import('./commands/validate.js') },
   init: { summary: 'write a commented evidence skeleton for a country and year', load: () => import('./commands/init.js') },
   schema: { summary: 'print the JSON Schema of the evidence file', load: () => import('./commands/schema.js') },
+  migrate: { summary: 'upgrade evidence files to the current evidence model, keeping comments', load: () => import('./commands/migrate.js') },
   assess: { summary: 'place a country in a tier, with the law applied and its trace', load: () => import('./commands/assess.js') },
   rules: { summary: 'list the rules in force in a report year', load: () => import('./commands/rules.js') },
   history: { summary: 'show a country\'s tier timeline and the Watch List clock', load: () => import('./commands/history.js') },

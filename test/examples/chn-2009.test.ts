@@ -118,8 +118,8 @@ describe('examples/CHN-2009.yaml', () => {
   it('records the Watch List grounds: no increasing efforts, a very significant number of victims', () => {
     expect(e.comparison_with_previous_year.increasing_efforts).toBe(false);
     expect(e.comparison_with_previous_year.rationale).toContain('did not demonstrate progress');
-    expect(e.victims.very_significant).toBe(true);
-    expect(e.victims.proportional_concrete_actions).toBeUndefined();
+    expect(e.victims.watch_list_ground_i?.very_significant).toBe(true);
+    expect(e.victims.watch_list_ground_i?.proportional_concrete_actions).toBeUndefined();
     expect(e.efforts_basis).toMatchObject({ concrete_actions: true, rests_on_commitments: false });
   });
 
@@ -253,7 +253,7 @@ describe('examples/more', () => {
 
     it('has exactly the criteria in force that year, and the 2019 victims field from 2019', () => {
       expect(Object.keys(e.criteria).sort()).toEqual(criteriaInForce(e.report_year).sort());
-      expect(e.victims.proportional_concrete_actions === undefined).toBe(e.report_year < 2019);
+      expect(e.victims.watch_list_ground_i?.proportional_concrete_actions === undefined).toBe(e.report_year < 2019);
     });
   });
 
@@ -266,7 +266,7 @@ describe('examples/more', () => {
       expect(e.waiver).toBeUndefined();
     }
     // 2019 wording of ground (I): proportional actions keep that ground from applying.
-    expect(readExample('more/MYS-2024.yaml').evidence.victims.proportional_concrete_actions).toBe(true);
+    expect(readExample('more/MYS-2024.yaml').evidence.victims.watch_list_ground_i?.proportional_concrete_actions).toBe(true);
   });
 
   it('NIC-2019 is granted a waiver on a written plan with sufficient resources', () => {

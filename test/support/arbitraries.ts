@@ -15,10 +15,12 @@ export const evidencePatch = (year: number) =>
     complicity: fc.record({ data_provided: fc.boolean() }),
     comparison_with_previous_year: fc.record({ increasing_efforts: fc.boolean() }),
     victims: fc.record({
-      very_significant: fc.boolean(),
-      significantly_increasing: fc.boolean(),
       ...(year <= 2008 ? { significant_number: fc.constant(true) } : {}),
-      ...(year >= 2019 ? { proportional_concrete_actions: fc.boolean() } : {}),
+      watch_list_ground_i: fc.record({
+        very_significant: fc.boolean(),
+        significantly_increasing: fc.boolean(),
+        ...(year >= 2019 ? { proportional_concrete_actions: fc.boolean() } : {}),
+      }),
     }),
     efforts_basis: fc.record({ concrete_actions: fc.boolean(), rests_on_commitments: fc.boolean() }),
     state_labor: fc.array(
