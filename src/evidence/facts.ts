@@ -1,3 +1,4 @@
+import type { Condition } from '../rules/schema.js';
 import type { FactValue } from '../rules/stages.js';
 import type { Evidence } from './schema.js';
 import { UNKNOWN } from './values.js';
@@ -12,6 +13,9 @@ import { UNKNOWN } from './values.js';
  * reads is required by the law checks, so its absence never reaches a rule from a file; from
  * in-memory evidence it reads as "unknown", never as false.
  */
+/** The practice rule an analyst determination may depart from (rules/practice/upgrade-from-tier-3.yaml). */
+export const UPGRADE_PRACTICE = 'practice.upgrade-from-tier-3';
+
 export interface EvidenceFact {
   /** The field, for the law checks, `tip init` and the open questions ("record prosecution.data_capacity"). */
   path: readonly string[];
@@ -68,6 +72,10 @@ export const EVIDENCE_FACTS: Record<string, EvidenceFact> = {
     path: ['state_labor'],
     read: (e) => anyOf(e.state_labor.map((f) => f.government_policy_or_pattern)),
   },
+  departsFromUpgradePractice: {
+    path: ['determination', 'departs_from_practice'],
+    read: (e) => (e.determination?.departs_from_practice ?? []).includes(UPGRADE_PRACTICE),
+  },
   // No waiver block: no waiver was granted (the block records a decision taken).
   waiverGranted: { path: ['waiver', 'granted'], read: (e) => e.waiver?.granted ?? false },
   waiverWrittenPlan: { path: ['waiver', 'written_plan'], read: (e) => e.waiver?.written_plan ?? false },
@@ -81,3 +89,11 @@ export function criterionFact(e: Evidence, criterion: string): FactValue {
 }
 
 export { get as valueAt };
+
+/** The facts a rule's conditions read, in document order. */
+export function factsRead(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(factsRead);
+  if ('any' in c) return c.any.flatMap(factsRead);
+  if ('not' in c) return factsRead(c.not);
+  return [c.fact];
+}

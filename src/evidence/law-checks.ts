@@ -2,9 +2,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Located } from '../load/index.js';
 import { sourceMapOf } from '../load/located.js';
 import { bundledCorpus, inForce, type Corpus, type LoadedRule } from '../rules/corpus.js';
-import { CRITERIA, type Condition, type Criterion } from '../rules/schema.js';
+import { CRITERIA, type Criterion } from '../rules/schema.js';
 import type { Edit } from './edits.js';
-import { EVIDENCE_FACTS, valueAt } from './facts.js';
+import { EVIDENCE_FACTS, factsRead, valueAt } from './facts.js';
 import type { Evidence } from './schema.js';
 
 type Overrides = Record<string, { from?: number; to?: number }>;
@@ -17,13 +17,6 @@ export function criteriaInForce(year: number, corpus: Corpus = bundledCorpus(), 
   return CRITERIA.filter((c) => corpus.rules.some((r) => r.id === `22usc7106.b.${c.slice(1)}` && inForce(r, year, overrides)));
 }
 
-function factsOf(c: Condition): string[] {
-  if ('all' in c) return c.all.flatMap(factsOf);
-  if ('any' in c) return c.any.flatMap(factsOf);
-  if ('not' in c) return factsOf(c.not);
-  return [c.fact];
-}
-
 /**
  * The optional evidence fields a report year requires: those whose fact a rule in force that
  * year reads (src/evidence/facts.ts). One source for `tip validate`, `tip init` and the tests.
@@ -33,7 +26,7 @@ export function requiredFields(year: number, corpus: Corpus = bundledCorpus(), o
   const out = new Map<string, { path: readonly string[]; rule: LoadedRule }>();
   for (const rule of corpus.rules) {
     if (!inForce(rule, year, overrides)) continue;
-    for (const fact of factsOf(rule.conditions)) {
+    for (const fact of factsRead(rule.conditions)) {
       const source = EVIDENCE_FACTS[fact];
       if (source?.optional && !out.has(source.path.join('.'))) out.set(source.path.join('.'), { path: source.path, rule });
     }

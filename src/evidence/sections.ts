@@ -244,7 +244,18 @@ export const DeterminationSchema = z.strictObject({
   rationale: text,
   analyst: z.string().optional(),
   date: z.iso.date().optional(),
+  /** Practice rules (rules/practice/) this determination departs from, for the reasons in `rationale`. */
+  departs_from_practice: z.array(z.string().regex(/^practice\.[a-z0-9-]+$/, 'a practice rule id such as practice.upgrade-from-tier-3')).default([]),
 });
+
+/** The standards and criteria a recommendation may answer: a1-a4 (§108(a)), b1-b12 (§108(b)). */
+export const PROVISION_KEYS = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8', 'b9', 'b10', 'b11', 'b12'] as const;
+
+/**
+ * One of the analyst's recommendations: the clause alone, or with the standards and criteria it
+ * answers (`covers`), so that the assessment adds no statutory recommendation for those.
+ */
+export const RecommendationSchema = z.union([text, z.strictObject({ text, covers: z.array(z.enum(PROVISION_KEYS)).min(1) })]);
 
 export const PressQuestionSchema = z.strictObject({ question: text, answer: text });
 
@@ -255,7 +266,7 @@ export const NarrativeSchema = z.strictObject({
   prosecution: z.array(text).default([]),
   protection: z.array(text).default([]),
   prevention: z.array(text).default([]),
-  recommendations: z.array(text).default([]),
+  recommendations: z.array(RecommendationSchema).default([]),
   progress: z.array(text).default([]),
   press_questions: z.array(PressQuestionSchema).default([]),
 });

@@ -96,6 +96,11 @@ export const FACTS: Record<string, FactSpec> = {
     description: "The officials' data not provided were within the government's resources or capacity to obtain",
   },
   complicityPresumptionRebutted: { type: 'boolean', availableFrom: 0, description: 'The evidence records a rebuttal of the §108(b)(7) data presumption, with its rationale' },
+  departsFromUpgradePractice: {
+    type: 'boolean',
+    availableFrom: 0,
+    description: 'The analyst determination departs from the practice of placing a country upgraded out of Tier 3 on the Watch List',
+  },
   previousTier: {
     type: 'string',
     values: [...TIERS, 'unknown'],
@@ -146,10 +151,7 @@ export const FACTS: Record<string, FactSpec> = {
   waiverWrittenPlan: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The country has a written plan to begin making significant efforts' },
   waiverPlanSufficient: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The plan, if implemented, would constitute significant efforts' },
   waiverResources: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The country is devoting sufficient resources to the plan' },
-  unmetStandardsCount: { type: 'number', availableFrom: 3, description: 'How many §108(a) standards were found not (fully) met' },
-  unmetCriteriaCount: { type: 'number', availableFrom: 3, description: 'How many §108(b) criteria in force were found not (fully) met' },
-  metCriteriaCount: { type: 'number', availableFrom: 3, description: 'How many §108(b) criteria in force were found met or partly met' },
-  fullyMeets: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government fully meets the minimum standards' },
+  fullyMeets: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government fully meets the minimum standards (the tier rules add the data presumptions)' },
   significantEfforts: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government makes significant efforts' },
   watchListGroundCount: { type: 'number', availableFrom: 4, description: 'How many Watch List grounds apply' },
 };

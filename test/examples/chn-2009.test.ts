@@ -158,7 +158,7 @@ describe('examples/CHN-2009.yaml', () => {
     expect(n.assessment[0]).toMatch(/^Forced labor, especially forced child labor/);
     expect(n.assessment.join(' ')).not.toContain('therefore');
     expect(n.recommendations).toHaveLength(9);
-    for (const r of n.recommendations) expect(r).not.toMatch(/^and |[;.]$/);
+    for (const r of n.recommendations.map((x) => (typeof x === 'string' ? x : x.text))) expect(r).not.toMatch(/^and |[;.]$/);
     expect(n.progress.join(' ')).toContain('2,000 police officers');
     expect(n.press_questions).toHaveLength(1);
     expect(n.press_questions[0]?.question).toContain('Olympic');
@@ -200,7 +200,7 @@ describe('examples/CHN-2009.yaml', () => {
       ...n.progress,
       ...n.press_questions.flatMap((q) => [q.question, q.answer]),
       // Clauses are stored without the joining "; " / "; and " and start lower-case.
-      ...n.recommendations.map((r, i) => (i === 0 ? 'Recommendations for China: ' + r[0]?.toUpperCase() + r.slice(1) : r)),
+      ...n.recommendations.map((x) => (typeof x === 'string' ? x : x.text)).map((r, i) => (i === 0 ? 'Recommendations for China: ' + r[0]?.toUpperCase() + r.slice(1) : r)),
       // The reasoning half of the tier sentence, which runs on into "; therefore, ...".
       e.comparison_with_previous_year.rationale.replace(/\.$/, '; therefore'),
     ];
