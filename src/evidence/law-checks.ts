@@ -1,9 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Located } from '../load/index.js';
+import { suggestKey, type Located } from '../load/index.js';
 import { sourceMapOf } from '../load/located.js';
 import { bundledCorpus, inForce, type Corpus, type LoadedRule } from '../rules/corpus.js';
 import { CRITERIA, type Criterion } from '../rules/schema.js';
-import type { Edit } from './edits.js';
 import { EVIDENCE_FACTS, factsRead, valueAt } from './facts.js';
 import type { Evidence } from './schema.js';
 
@@ -34,23 +33,57 @@ export function requiredFields(year: number, corpus: Corpus = bundledCorpus(), o
   return [...out.values()];
 }
 
-/** A version 2 path as the version 1 file writes it (the reverse of the upgrade's moves). */
-function pathInFile(path: readonly string[], upgrade: readonly Edit[]): (string | number)[] {
-  for (const e of upgrade) if (e.op === 'move' && e.to.join('.') === path.join('.')) return [...e.from];
-  return [...path];
+export const HEADS_ID = '22usc7107.b.3.B.heads';
+
+/**
+ * The heads of a "government policy or pattern" (22 U.S.C. 7107(b)(3)(B)) a state_labor finding
+ * may name in a report year, from rules/22usc7107/b/3/B/heads.yaml: the version in force, or
+ * before the provision existed the first one (a finding is then recorded, with no effect).
+ */
+export function policyOrPatternHeads(year: number, corpus: Corpus = bundledCorpus()): string[] {
+  const versions = corpus.parameters.filter((p) => p.id === HEADS_ID).sort((a, b) => a.effective.from - b.effective.from);
+  const version = versions.find((p) => inForce(p, year)) ?? versions[0];
+  if (!version) return [];
+  const starts = Object.keys(version.values).map(Number).sort((a, b) => a - b);
+  const start = starts.filter((s) => s <= year).at(-1) ?? starts[0]!;
+  return (version.values[String(start)] as { kind: string }[]).map((h) => h.kind);
 }
+
+/** The checks on values the rules define: the heads of (b)(3)(B), the practice rules a determination departs from. */
+function valueChecks(evidence: Evidence, corpus: Corpus, overrides: Overrides, at: At): void {
+  const year = evidence.report_year;
+  const heads = policyOrPatternHeads(year, corpus);
+  evidence.state_labor.forEach((f, i) => {
+    if (!heads.includes(f.kind)) {
+      const near = suggestKey(f.kind, heads);
+      at(['state_labor', i, 'kind'], 'invalid-value', `one of ${heads.join(', ')} (the heads of 22 U.S.C. 7107(b)(3)(B), rules/22usc7107/b/3/B/heads.yaml)`, f.kind, near ? `did you mean "${near}"?` : undefined);
+    }
+  });
+  const practice = corpus.rules.filter((r) => r.layer === 'practice' && r.event.type === 'tier' && r.id !== 'practice.special-case' && inForce(r, year, overrides)).map((r) => r.id);
+  (evidence.determination?.departs_from_practice ?? []).forEach((id, i) => {
+    if (!practice.includes(id)) at(['determination', 'departs_from_practice', i], 'invalid-value', `a practice rule in force in the ${year} report (${practice.join(', ') || 'none'})`, id);
+  });
+}
+
+type At = (path: (string | number)[], code: string, expected: string, found: string, hint?: string) => void;
 
 /**
  * Checks that depend on the report year's law, after the schema has passed: the evidence must
  * hold a finding for exactly the criteria in force that year, and every optional field a rule in
  * force reads (the scope test before 2009, the data presumptions' capacity, ground (I)'s
  * proportional concrete actions from 2019) must be recorded, "unknown" being a record.
- * `upgrade` (for a version 1 file) maps the fields back to where that file writes them.
+ * `pathInFile` (for a version 1 file) maps a field to where that file writes it.
  */
-export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus: Corpus = bundledCorpus(), overrides: Overrides = {}, upgrade: readonly Edit[] = []): Diagnostic[] {
+export function lawChecks(
+  evidence: Evidence,
+  located: Located<unknown>,
+  corpus: Corpus = bundledCorpus(),
+  overrides: Overrides = {},
+  pathInFile: (path: readonly (string | number)[]) => (string | number)[] = (p) => [...p],
+): Diagnostic[] {
   const year = evidence.report_year;
   const out: Diagnostic[] = [];
-  const at = (path: (string | number)[], code: string, expected: string, found: string, hint?: string) => {
+  const at: At = (path, code, expected, found, hint) => {
     // Point at the key itself (`criteria:`, `b8:`), where the reader looks, when the source has it.
     const where = sourceMapOf(located)?.locateKey(path) ?? located.locate(path);
     const d: Diagnostic = { file: located.file, ...where, path, code, expected, found };
@@ -75,7 +108,7 @@ export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus:
   }
   for (const { path, rule } of requiredFields(year, corpus, overrides)) {
     if (valueAt(evidence, path) !== undefined) continue;
-    const inFile = pathInFile(path, upgrade);
+    const inFile = pathInFile(path);
     at(
       inFile.slice(0, -1),
       'missing-field',
@@ -83,6 +116,7 @@ export function lawChecks(evidence: Evidence, located: Located<unknown>, corpus:
       'nothing',
     );
   }
+  valueChecks(evidence, corpus, overrides, at);
   if (evidence.calibration !== undefined && evidence.determination !== undefined) {
     at(['determination'], 'determination-in-calibration-file', 'no determination in a calibration file (the engine\u2019s own answer is calibrated)', 'a determination');
   }

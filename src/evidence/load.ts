@@ -7,7 +7,7 @@ import type { Corpus } from '../rules/corpus.js';
 import { applyToPlain, type Edit } from './edits.js';
 import { lawChecks } from './law-checks.js';
 import { EvidenceSchema, type Evidence } from './schema.js';
-import { EvidenceV1Schema, v1Edits } from './v1.js';
+import { EvidenceV1Schema, v1Edits, v1PathOf } from './v1.js';
 
 export interface LoadedEvidence {
   evidence: Evidence;
@@ -45,7 +45,7 @@ export function evidenceFromDoc(doc: Located<unknown>, corpus?: Corpus, override
   } else {
     evidence = checked.value as Evidence;
   }
-  const problems: Diagnostic[] = lawChecks(evidence, doc, corpus, overrides, upgrade);
+  const problems: Diagnostic[] = lawChecks(evidence, doc, corpus, overrides, v1 ? v1PathOf : undefined);
   if (problems.length > 0) throw new InputError(sortDiagnostics(problems));
   return { evidence, version: v1 ? 1 : 2, upgrade };
 }

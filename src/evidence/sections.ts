@@ -20,15 +20,6 @@ export const TRAFFICKING_FORMS = [
   'state_imposed_forced_labor',
 ] as const;
 
-/** The five heads of a "government policy or pattern" under 22 U.S.C. 7107(b)(3)(B)(i)-(v). */
-export const POLICY_OR_PATTERN_KINDS = [
-  'trafficking',
-  'trafficking_in_government_funded_programs',
-  'forced_labor',
-  'sexual_slavery_in_government_camps',
-  'child_soldiers',
-] as const;
-
 /** State-imposed or state-sanctioned labor that the report records. */
 export const STATE_LABOR_PROGRAMS = [
   'prison_labor',
@@ -44,8 +35,11 @@ export const STATE_LABOR_PROGRAMS = [
 
 export const StateLaborFindingSchema = z.strictObject({
   program: z.enum(STATE_LABOR_PROGRAMS),
-  /** Under which head of §110(b)(3)(B) the finding falls, if it is one. */
-  kind: z.enum(POLICY_OR_PATTERN_KINDS),
+  /**
+   * Under which head of §110(b)(3)(B) the finding falls: one of the heads in
+   * rules/22usc7107/b/3/B/heads.yaml (the law checks read them from there).
+   */
+  kind: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a head of 22 U.S.C. 7107(b)(3)(B) in snake_case, such as forced_labor'),
   description: text,
   location: z.string().optional(),
   goods: z.array(text).default([]),

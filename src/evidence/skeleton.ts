@@ -1,6 +1,6 @@
 import { bundledCorpus, inForce, type Corpus } from '../rules/corpus.js';
-import { criteriaInForce, requiredFields } from './law-checks.js';
-import { EVIDENCE_VERSION, FINDINGS, POLICY_OR_PATTERN_KINDS, STATE_LABOR_PROGRAMS, TRAFFICKING_FORMS } from './schema.js';
+import { criteriaInForce, policyOrPatternHeads, requiredFields } from './law-checks.js';
+import { EVIDENCE_VERSION, FINDINGS, STATE_LABOR_PROGRAMS, TRAFFICKING_FORMS } from './schema.js';
 
 const TRI = '# true | false | unknown';
 
@@ -75,7 +75,7 @@ export function evidenceSkeleton(iso3: string, year: number, corpus: Corpus = bu
     ...factSections(year, corpus),
     `# Government policy or pattern of trafficking or forced labor (prison labor, labor transfer, work-study).`,
     `# program: ${STATE_LABOR_PROGRAMS.join(' | ')}`,
-    `# kind: ${POLICY_OR_PATTERN_KINDS.join(' | ')}`,
+    `# kind (22 U.S.C. 7107(b)(3)(B)): ${policyOrPatternHeads(year, corpus).join(' | ')}`,
     `state_labor: []`,
     `efforts_basis:\n  concrete_actions: ~       ${TRI}\n  rests_on_commitments: ~   ${TRI}\n  commitments: []`,
   ];

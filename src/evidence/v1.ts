@@ -38,6 +38,12 @@ export type EvidenceV1 = z.output<typeof EvidenceV1Schema>;
 
 const GROUND_I_KEYS = ['very_significant', 'significantly_increasing', 'proportional_concrete_actions'] as const;
 
+/** Where a version 1 file writes a field of version 2 (for messages about a version 1 file). */
+export function v1PathOf(path: readonly (string | number)[]): (string | number)[] {
+  if (path[0] === 'victims' && path[1] === 'watch_list_ground_i') return ['victims', ...path.slice(2)];
+  return [...path];
+}
+
 type Plain = Record<string, unknown>;
 const at = (v: unknown, key: string): Plain => ((v as Plain | undefined)?.[key] ?? {}) as Plain;
 

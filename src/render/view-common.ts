@@ -175,7 +175,7 @@ export function placementView(assessment: Assessment, evidence: Evidence): Place
       : decided.has('22usc7107.b.1.concrete-actions')
         ? 'no-concrete-actions'
         : null;
-  const kinds = [...new Set(evidence.state_labor.filter((f) => f.government_policy_or_pattern).map((f) => f.kind.replace(/_/g, ' ')))];
+  const kinds = [...new Set(evidence.state_labor.filter((f) => f.government_policy_or_pattern === true).map((f) => f.kind.replace(/_/g, ' ')))];
   return PlacementViewSchema.parse({
     statutoryTier3: reason === null ? null : { reason, kinds: reason === 'policy-or-pattern' ? kinds : [] },
     year: assessment.year,
