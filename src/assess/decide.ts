@@ -33,7 +33,7 @@ function firedOf(runs: readonly RuleRun[], type: LoadedRule['event']['type']): L
   return runs.filter((r) => r.fired && r.rule.event.type === type).map((r) => r.rule);
 }
 
-/** Layer 3 over layer 2 (product.md §2): the analyst's determination, when given, replaces the rubric's. */
+/** Layer 3 over layer 2 (README, "How the decision is made"): the analyst's determination, when given, replaces the rubric's. */
 function determinationOf(evidence: Evidence, rubric: Decision['rubric']): Decision['determination'] {
   const d = evidence.determination;
   if (!d) return { source: 'rubric', fullyMeets: rubric.fullyMeets, significantEfforts: rubric.significantEfforts };
@@ -53,7 +53,7 @@ function concluded(stage: number, stageRuns: RuleRun[], facts: Facts): void {
 /**
  * Runs the four stages of the decision and resolves the tier. Between stages the only things
  * computed here are what earlier rules concluded (which fired) and the layering of the analyst's
- * determination over the rubric (product.md §2, layer 3); every legal test is a rule: full
+ * determination over the rubric (layer 3); every legal test is a rule: full
  * compliance implying significant efforts, the data presumptions binding "fully meets", the
  * proofs of failure, the clock (rules/22usc7107/b/1/*.yaml and their exceptions).
  */
