@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeJsonSchema } from './descriptions.js';
 import { EvidenceSchema } from './schema.js';
 
 /**
@@ -7,6 +8,8 @@ import { EvidenceSchema } from './schema.js';
  */
 export function evidenceJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(EvidenceSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  // Every field's help (src/evidence/descriptions.ts): shown by editors and beside the workbench's fields.
+  describeJsonSchema(schema);
   return {
     ...schema,
     $id: 'https://example.invalid/tip-evidence.schema.json',

@@ -12,6 +12,7 @@ import type { Evidence } from '../evidence/schema.js';
 import { countryHistory } from '../ledger/history.js';
 import { readLedger, type Ledger } from '../ledger/ledger.js';
 import type { Corpus } from '../rules/corpus.js';
+import { tierName } from '../model/tier.js';
 import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
 
@@ -35,6 +36,8 @@ function booleanParam(name: string, v: string): boolean {
 
 export interface PanelAssessment {
   assessment: Omit<Assessment, 'trace'> & { trace?: Assessment['trace'] };
+  /** The placements in the report's words ("Tier 2 Watch List"). */
+  names: { tier: string; tierBeforeClock: string; previousTier: string | null };
   timelineSvg: string;
   ledger: { file: string; waivers: string | null } | null;
 }
@@ -102,6 +105,7 @@ export class Assessor {
     const { trace, ...rest } = assessment;
     return {
       assessment: withTrace ? { ...rest, trace } : rest,
+      names: { tier: tierName(assessment.tier), tierBeforeClock: tierName(assessment.tierBeforeClock), previousTier: assessment.previousTier ? tierName(assessment.previousTier) : null },
       timelineSvg: timelineSvg(timeline),
       ledger: ledger ? { file: this.shown(ledger.file), waivers: ledger.waiversFile ? this.shown(ledger.waiversFile) : null } : null,
     };

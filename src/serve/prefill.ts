@@ -7,15 +7,13 @@ import type { FileIdentity, FileIndex } from './index-files.js';
 
 /**
  * "New country-year": the starting value of a new evidence file. The country's last file in the
- * workspace is carried forward whole, except what must be decided afresh each year (the
- * analyst's determination, the waiver, the comparison with the previous year); the criteria
- * follow the new year's law; identity fields the previous file lacks come from the country
- * table. Nothing here is saved: the page shows it, marks every carried value "from YEAR,
- * unchanged" until the officer touches it, and the officer saves.
+ * workspace is carried forward whole, the analyst's determination, the waiver and the comparison
+ * with the previous year included, so the panel shows at once where the country would stand under
+ * this year's law and clock if nothing changed; the criteria follow the new year's law; identity
+ * fields the previous file lacks come from the country table. Nothing here is saved: the page
+ * shows it, marks every carried value "from YEAR, unchanged" until the officer touches it (and
+ * counts those still unchanged), and the officer saves.
  */
-
-/** Decided afresh for every report: never carried from last year's file. */
-export const NOT_CARRIED = ['determination', 'waiver', 'comparison_with_previous_year'] as const;
 
 export interface Prefill {
   path: string;
@@ -46,7 +44,6 @@ function mergeMissing(into: Record<string, unknown>, from: Record<string, unknow
 
 function carried(previous: FileIdentity, year: number, corpus: Corpus): Record<string, unknown> {
   const value = structuredClone(previous.value) as Record<string, unknown>;
-  for (const k of NOT_CARRIED) delete value[k];
   value.report_year = year;
   const criteria = isObject(value.criteria) ? value.criteria : {};
   const next: Record<string, unknown> = {};

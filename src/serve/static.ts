@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { TIMELINE_CSS } from '../batch/svg.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 /**
@@ -29,6 +30,8 @@ export function loadAssets(dir: string = WEB_DIR): Map<string, Asset> {
     if (!type || name.startsWith('.')) continue;
     assets.set(name, { type, body: readFileSync(join(dir, name)) });
   }
+  // The batch report's timeline styles, served as they are: the page draws the same SVG timeline.
+  assets.set('timeline.css', { type: TYPES['.css']!, body: Buffer.from(TIMELINE_CSS, 'utf8') });
   return assets;
 }
 

@@ -1,3 +1,4 @@
+import { Bail, spliceYaml } from './yaml-splice.js';
 import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
@@ -103,10 +104,36 @@ function applySeq(doc: Document, seq: YAMLSeq, value: unknown[]): void {
   items.length = value.length;
 }
 
-/** The file's text with `value` applied to it; comments and order kept where they still apply. */
+/** A value printed as the house style prints it, long text folded: the text of one spliced node. */
+function print(value: unknown, lineWidth: number): string {
+  const doc = new Document(null, PARSE_OPTIONS);
+  doc.contents = createNode(doc, value) as typeof doc.contents;
+  return doc.toString({ ...PRINT_OPTIONS, lineWidth });
+}
+
+function readBack(text: string): unknown {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  return doc.errors.length > 0 ? Symbol('unreadable') : doc.toJS();
+}
+
+/**
+ * The file's text with `value` applied to it. First the smallest text edit (yaml-splice.ts: every
+ * byte outside the changed nodes kept); when that cannot be done, or does not read back as the
+ * value, the document's nodes are edited instead (comments and order kept, the layout reprinted).
+ */
 export function applyValueToYaml(text: string, value: unknown): string {
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) throw new Error(`the file on disk is not valid YAML: ${doc.errors[0]!.message}`);
+  const before = doc.toJS();
+  if (JSON.stringify(before) === JSON.stringify(value)) return text;
+  try {
+    const spliced = spliceYaml(text, doc, before, value, print);
+    if (JSON.stringify(readBack(spliced)) === JSON.stringify(value)) return spliced;
+    if (process.env.TIP_DEBUG) process.stderr.write(`yaml splice: the edit did not read back as the value; reprinting\n${spliced}\n`);
+  } catch (err) {
+    if (!(err instanceof Bail)) throw err;
+    if (process.env.TIP_DEBUG) process.stderr.write(`yaml splice: ${err.message}; reprinting\n`);
+  }
   doc.contents = applyTo(doc, (doc.contents as Node | null) ?? null, value) as typeof doc.contents;
   return doc.toString(PRINT_OPTIONS);
 }
