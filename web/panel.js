@@ -25,7 +25,8 @@ function facts(rows) {
 /** @param {Json} a @param {Json} names */
 function tierBlock(a, names) {
   const decided = a.decidedBy.map((/** @type {Json} */ d) => h('li', {}, [h('code', {}, d.rule), `: ${d.title} (`, ...citeLinks(d.cites), ')']));
-  const change = a.previousTier ? `${names.previousTier} last year (${a.tierChange})` : 'last year: not in the ledger';
+  const CHANGE = /** @type {Record<string, string>} */ ({ upgrade: 'an upgrade', downgrade: 'a downgrade', same: 'no change', 'not-comparable': 'not comparable' });
+  const change = a.previousTier ? `Last year: ${names.previousTier} (${CHANGE[a.tierChange] ?? a.tierChange})` : 'Last year: not in the ledger';
   return [
     h('p', { class: `tier tier-${String(a.tier).toLowerCase()}`, id: 'tier-line' }, names.tier),
     a.clockEffect !== 'none' ? h('p', { class: 'clock-effect' }, `Watch List clock: ${a.clockEffect}${a.tierBeforeClock !== a.tier ? ` (otherwise ${names.tierBeforeClock})` : ''}`) : null,
@@ -56,7 +57,8 @@ function decisionBlock(a) {
 function clockBlock(a, svg, ledger) {
   const c = a.clock;
   const picture = svgNode(svg);
-  const out = [h('h3', {}, 'Watch List clock'), h('div', { class: 'timeline' }, picture ? [picture] : [])];
+  // Focusable, so a keyboard can scroll a long timeline (it opens at its right end: this year).
+  const out = [h('h3', {}, 'Watch List clock'), h('div', { class: 'timeline', tabindex: '0', role: 'region', 'aria-label': 'Tier timeline and Watch List clock (scrolls sideways)' }, picture ? [picture] : [])];
   if (!c) return [...out, h('p', { class: 'warning' }, 'No tier ledger: the clock of 22 U.S.C. 7107(b)(2)(D)-(F) is not applied. Start tip serve with --history CSV.')];
   return [
     ...out,

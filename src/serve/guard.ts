@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 import { HttpError } from './http.js';
 
 /**
@@ -21,9 +22,20 @@ export interface Guard {
 /** Methods that change a file. POST only computes (validate, assess, render) and changes nothing. */
 const STATE_CHANGING = new Set(['PUT', 'DELETE', 'PATCH']);
 
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+const bracket = (h: string) => (h.includes(':') ? `[${h}]` : h);
+
+/**
+ * The names a request may give in its Host header: the loopback names; for --host NAME that name;
+ * for a wildcard (0.0.0.0, ::) this machine's name and each of its addresses.
+ */
 export function hostNames(host: string): string[] {
-  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
-  return loopback ? ['127.0.0.1', 'localhost', '[::1]'] : [host.includes(':') ? `[${host}]` : host];
+  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') return LOOPBACK;
+  if (host === '0.0.0.0' || host === '::') {
+    const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => bracket(a.address)));
+    return [hostname(), ...addresses.filter((a) => !LOOPBACK.includes(a)), ...LOOPBACK];
+  }
+  return [bracket(host)];
 }
 
 export function createGuard(host: string, port: number): Guard {
