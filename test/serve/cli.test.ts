@@ -50,3 +50,16 @@ test('bad command lines are usage errors (exit 2) with a clear message', async (
   await main(['--help'], top);
   expect(top.out()).toContain('serve ');
 });
+
+test('the README opens with tip serve beside the two commands, and documents every endpoint', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+  const first = readme.slice(readme.indexOf('```sh'), readme.indexOf('```', readme.indexOf('```sh') + 5));
+  expect(first).toContain('npm install && npm start');
+  expect(first).toContain('npx tip serve --dir examples');
+  const section = readme.slice(readme.indexOf('## The workbench'), readme.indexOf('## The library'));
+  for (const endpoint of ['GET /api/schema', 'GET /api/law', 'GET /api/formats', 'GET /api/countries', 'GET /api/new', 'POST /api/validate', 'POST /api/assess', 'POST /api/render', 'GET /api/files`', 'GET /api/files/PATH', 'PUT /api/files/PATH']) {
+    expect(section, endpoint).toContain(endpoint);
+  }
+});
