@@ -59,6 +59,7 @@ export class Editor {
     this.trace = h('details', { id: 'trace' }, [h('summary', {}, 'Trace: every rule, its citation and what it read'), h('div', { class: 'trace-body' })]);
     this.tierStatus = h('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'tier-status' });
     this.draftsBox = h('section', { id: 'drafts', class: 'drafts', 'aria-labelledby': 'drafts-title' });
+    this.carried = h('span', { class: 'carried-count', id: 'carried-count' });
     this.live = new Live({ form: this.form, summary: this.summary, panel: this.panel, trace: this.trace, tierStatus: this.tierStatus }, () => this.value);
     this.drafts = new Drafts(this.draftsBox, formats, () => this.value);
   }
@@ -107,6 +108,7 @@ export class Editor {
     this.dirty = true;
     if (!storeDraft(this.path, { base: this.revision, value: this.value, touched: [...this.touched] })) announce('This browser could not keep a copy of your changes: save soon.');
     this.saveState.textContent = 'Unsaved changes (kept in this browser)';
+    this.countCarried();
     this.live.schedule();
     this.showComparison();
     clearTimeout(this.draftTimer);
@@ -162,6 +164,13 @@ export class Editor {
     });
   }
 
+  /** How many values are still as last year's file had them: a reminder of what is left to review. */
+  countCarried() {
+    const n = this.form.querySelectorAll('.mark:not([hidden])').length;
+    const from = this.previous ? `${this.previous.year} (or the country table)` : 'the country table';
+    this.carried.textContent = n > 0 ? `${n} value${n === 1 ? '' : 's'} still as carried from ${from}` : '';
+  }
+
   toolbar() {
     const name = /** @type {string} */ (getIn(this.value, ['country', 'name']) ?? getIn(this.value, ['country', 'iso3']) ?? 'New country-year');
     return h('div', { class: 'toolbar' }, [
@@ -171,6 +180,7 @@ export class Editor {
       h('button', { type: 'button', id: 'save', class: 'primary', onclick: () => this.save() }, 'Save'),
       h('button', { type: 'button', id: 'discard', onclick: () => this.discard() }, 'Discard my changes'),
       this.saveState,
+      this.carried,
     ]);
   }
 
@@ -187,6 +197,7 @@ export class Editor {
       ]),
     ]);
     this.showComparison();
+    this.countCarried();
     this.live.run();
     focusOn(document.getElementById('editor-title'));
   }
