@@ -3,7 +3,7 @@ import { api, download } from './api.js';
 import { announce, h, replace } from './dom.js';
 
 /**
- * The four drafts: a preview of each (the first format the server lists, plain text) and a
+ * The four drafts: a preview of each (in plain text) and a
  * download button per format the render module offers (GET /api/formats), so a format the
  * renderer gains, Word included, appears here with no change to this file.
  */
@@ -28,6 +28,9 @@ export class Drafts {
     this.root = root;
     this.formats = formats;
     this.evidence = evidence;
+    // Previewed as plain text when the renderer offers it (Markdown next): a Word file cannot be shown.
+    const list = formats.formats;
+    this.previewFormat = (list.find((f) => f.extension === 'txt') ?? list.find((f) => f.extension === 'md') ?? list[0])?.format ?? 'text';
     /** @type {Map<string, HTMLElement>} */
     this.previews = new Map();
     /** @type {Map<string, HTMLDetailsElement>} */
@@ -54,7 +57,7 @@ export class Drafts {
     const into = this.previews.get(doc);
     if (!into) return;
     try {
-      const r = await api(`/api/render?doc=${encodeURIComponent(doc)}&format=${encodeURIComponent(this.formats.formats[0]?.format ?? 'text')}`, { method: 'POST', json: this.evidence() });
+      const r = await api(`/api/render?doc=${encodeURIComponent(doc)}&format=${encodeURIComponent(this.previewFormat)}`, { method: 'POST', json: this.evidence() });
       into.textContent = r.content;
       into.classList.remove('failed');
     } catch (err) {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -171,6 +171,32 @@ describe.skipIf(!RUN_BROWSER)('the workbench in headless Chromium', () => {
       expect(statSync(path).size).toBeGreaterThan(500);
       expect(s.problems).toEqual([]);
       expect(s.foreign).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('unsaved edits made against an older file come back after a reload, and saving them shows the conflict', async () => {
+    const s = await session(browser, { 'MYS-2025.yaml': mys2025() });
+    const { page } = s;
+    try {
+      await page.goto(`${s.wb.url}#/edit/MYS-2025.yaml`);
+      await tierShown(page);
+      await page.fill(`${INVESTIGATIONS} input`, '151');
+      const changed = mys2025().replace('investigations: 150', 'investigations: 149');
+      writeFileSync(join(s.dir, 'MYS-2025.yaml'), changed);
+      await page.reload();
+      await tierShown(page);
+      expect(await page.inputValue(`${INVESTIGATIONS} input`)).toBe('151');
+      expect(await page.textContent('.banners')).toContain('the file changed on disk since');
+      await page.click('#save');
+      await page.waitForSelector('.conflict');
+      expect(await page.textContent('.conflict tbody')).toContain('149');
+      expect(readFileSync(join(s.dir, 'MYS-2025.yaml'), 'utf8')).toBe(changed);
+      await page.click('.conflict button:has-text("Take the file on disk")');
+      await tierShown(page);
+      expect(await page.inputValue(`${INVESTIGATIONS} input`)).toBe('149');
+      expect(s.problems).toEqual([]);
     } finally {
       await s.close();
     }
