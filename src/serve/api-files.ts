@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tierName } from '../model/tier.js';
 import type { Context } from './context.js';
 import { countryTable } from './countries.js';
-import { checkEvidenceText } from './evidence-io.js';
+import { checkEvidenceText, type CheckedEvidence } from './evidence-io.js';
 import { diagnosticJson, HttpError, parseJsonBody, readBody, sendJson } from './http.js';
 import type { FileIdentity } from './index-files.js';
 import { prefill } from './prefill.js';
@@ -27,6 +27,12 @@ interface Summary {
   clock: { consecutive: number | 'unknown'; counted: number | 'unknown'; placement: string; earliestDowngrade: number | 'unknown' | null } | null;
 }
 
+/** A workspace file checked as `tip validate` checks it (a file over the 1 MiB cap is not even read). */
+function checkFile(ctx: Context, f: FileIdentity, effective: Record<string, { from?: number; to?: number }>): CheckedEvidence {
+  if (f.oversize) return { ok: false, value: undefined, diagnostics: [f.oversize] };
+  return checkEvidenceText(f.bytes, f.path, ctx.corpus, effective);
+}
+
 const summaries = new WeakMap<Context, Map<string, { key: string; summary: Summary }>>();
 
 async function summarize(ctx: Context, f: FileIdentity): Promise<Summary> {
@@ -36,7 +42,7 @@ async function summarize(ctx: Context, f: FileIdentity): Promise<Summary> {
   const key = `${f.stamp}|${options.historyPath ?? ''}`;
   const hit = cache.get(f.path);
   if (hit?.key === key) return hit.summary;
-  const checked = checkEvidenceText(f.text, f.path, ctx.corpus, options.effective ?? {});
+  const checked = checkFile(ctx, f, options.effective ?? {});
   const summary: Summary = { path: f.path, iso3: f.iso3, year: f.year, name: f.name, valid: checked.ok, problems: checked.ok ? 0 : checked.diagnostics.length, tier: null, tierName: null, clock: null };
   if (checked.ok) {
     try {
@@ -76,12 +82,12 @@ export const getFile: Handler = async (ctx, _req, res, _url, path) => {
   if (!target.exists) throw new HttpError(404, `no file ${path} in the workspace`);
   const f = ctx.index.identity(target.rel)!;
   const options = ctx.assessor.optionsFor(new URLSearchParams());
-  const checked = checkEvidenceText(f.text, f.path, ctx.corpus, options.effective ?? {});
+  const checked = checkFile(ctx, f, options.effective ?? {});
   const previous = f.iso3 && f.year ? ctx.index.previous(f.iso3, f.year) : undefined;
   sendJson(res, 200, {
     path: f.path,
     text: f.text,
-    revision: revisionOf(f.text),
+    revision: revisionOf(f.bytes),
     value: checked.value ?? null,
     valid: checked.ok,
     diagnostics: checked.ok ? [] : checked.diagnostics.map(diagnosticJson),

@@ -16,7 +16,7 @@ export type CheckedEvidence =
 
 export type Overrides = Record<string, { from?: number; to?: number }>;
 
-export function checkEvidenceText(text: string, file: string, corpus: Corpus, overrides: Overrides = {}): CheckedEvidence {
+export function checkEvidenceText(text: string | Uint8Array, file: string, corpus: Corpus, overrides: Overrides = {}): CheckedEvidence {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return { ok: false, value: undefined, diagnostics: parsed.diagnostics };
   const value = parsed.doc.value;

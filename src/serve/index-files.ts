@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml } from '../load/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DEFAULT_MAX_BYTES, parseYaml } from '../load/index.js';
+import { tooLarge } from '../load/source.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -16,7 +18,12 @@ export interface FileIdentity {
   name: string | null;
   /** The parsed value, or undefined when the text is not YAML the loader accepts. */
   value: unknown;
+  /** The file's bytes (empty when it is over the loader's 1 MiB cap, which the checks then report). */
+  bytes: Uint8Array;
+  /** The bytes as text, for the page. */
   text: string;
+  /** Set when the file is over the 1 MiB cap: it is then neither read nor parsed. */
+  oversize: Diagnostic | null;
   stamp: string;
 }
 
@@ -32,9 +39,12 @@ export class FileIndex {
     const stamp = `${st.mtimeMs}:${st.size}`;
     const hit = this.known.get(rel);
     if (hit && hit.stamp === stamp) return hit;
-    const text = readFileSync(abs, 'utf8');
-    const parsed = parseYaml(text, rel);
-    const value = parsed.ok ? parsed.doc.value : undefined;
+    // Never more than the loader would read: a larger file is reported, not loaded.
+    const oversize = st.size > DEFAULT_MAX_BYTES ? tooLarge(rel, st.size, DEFAULT_MAX_BYTES) : null;
+    const bytes = oversize ? new Uint8Array(0) : readFileSync(abs);
+    const text = Buffer.from(bytes).toString('utf8');
+    const parsed = oversize ? null : parseYaml(bytes, rel);
+    const value = parsed?.ok ? parsed.doc.value : undefined;
     const obj = (value ?? {}) as { country?: { iso3?: unknown; name?: unknown }; report_year?: unknown };
     const identity: FileIdentity = {
       path: rel,
@@ -42,7 +52,9 @@ export class FileIndex {
       year: typeof obj.report_year === 'number' ? obj.report_year : null,
       name: typeof obj.country?.name === 'string' ? obj.country.name : null,
       value,
+      bytes,
       text,
+      oversize,
       stamp,
     };
     this.known.set(rel, identity);

@@ -27,6 +27,9 @@ beforeAll(async () => {
     'broken.yaml': 'country:\n\tname: tab\n',
     'tiers.csv': readFileSync(join(EXAMPLES, 'tiers.csv'), 'utf8'),
   });
+  writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
+  writeFileSync(join(dir, 'binary.yaml'), Buffer.from('country:\n  name: a\u0000b\n'));
+  writeFileSync(join(dir, 'latin1.yaml'), Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]));
   symlinkSync(join(outside, 'secret.yaml'), join(dir, 'link.yaml'));
   symlinkSync(outside, join(dir, 'linked-folder'));
   wb = await serve(dir, { history: SHARED_LEDGER });
@@ -85,7 +88,7 @@ describe('reading endpoints', () => {
   test('GET /api/files lists each country-year with its tier, validity and clock', async () => {
     const list = (await raw(wb, 'GET', '/api/files')).json();
     const byPath = Object.fromEntries(list.files.map((f: { path: string }) => [f.path, f]));
-    expect(Object.keys(byPath)).toEqual(['CHN-2009.yaml', 'MYS-2025.yaml', 'broken.yaml']);
+    expect(Object.keys(byPath)).toEqual(['CHN-2009.yaml', 'MYS-2025.yaml', 'binary.yaml', 'broken.yaml', 'huge.yaml', 'latin1.yaml']);
     expect(byPath['CHN-2009.yaml']).toMatchObject({ valid: true, tier: '2WL', tierName: 'Tier 2 Watch List' });
     expect(byPath['CHN-2009.yaml'].clock).toMatchObject({ consecutive: 4, counted: 0, placement: 'allowed', earliestDowngrade: 2011 });
     expect(byPath['broken.yaml']).toMatchObject({ valid: false });
@@ -102,6 +105,17 @@ describe('reading endpoints', () => {
     expect(bad.diagnostics[0]).toMatchObject({ line: 2, col: 1 });
     expect(bad.diagnostics[0].message).toMatch(/^broken\.yaml:2:1: /);
     expect((await raw(wb, 'GET', '/api/files/none.yaml')).status).toBe(404);
+  });
+
+  test('a file too large, binary or not UTF-8 is reported as tip validate reports it, never loaded whole', async () => {
+    const codes: Record<string, string> = { 'huge.yaml': 'too-large', 'binary.yaml': 'binary', 'latin1.yaml': 'not-utf8' };
+    for (const [path, code] of Object.entries(codes)) {
+      const f = (await raw(wb, 'GET', `/api/files/${path}`)).json();
+      expect(f.valid, path).toBe(false);
+      expect(f.diagnostics[0].code, path).toBe(code);
+    }
+    const huge = (await raw(wb, 'GET', '/api/files/huge.yaml')).json();
+    expect(huge.text).toBe('');
   });
 });
 
