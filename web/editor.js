@@ -104,7 +104,12 @@ export class Editor {
 
   /** @param {Path} path */
   changed(path) {
-    for (let n = 1; n <= path.length; n++) this.touched.add(pathKey(path.slice(0, n)));
+    for (let n = 1; n <= path.length; n++) {
+      const key = pathKey(path.slice(0, n));
+      this.touched.add(key);
+      // A list's mark goes as soon as one of its items changes.
+      this.form.querySelector(`[data-path="${CSS.escape(key)}"] > .mark`)?.setAttribute('hidden', '');
+    }
     this.dirty = true;
     if (!storeDraft(this.path, { base: this.revision, value: this.value, touched: [...this.touched] })) announce('This browser could not keep a copy of your changes: save soon.');
     this.saveState.textContent = 'Unsaved changes (kept in this browser)';

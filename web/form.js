@@ -9,7 +9,8 @@ import { choiceControl, multiControl, numberControl, textControl, usesGroup } fr
  * (schema-model.js). Objects are fieldsets, lists can grow and shrink, optional objects are added
  * and removed with a button, a map (the §108(b) criteria) shows the keys the year's law puts in
  * force, and a union lets the officer pick its branch. Each field carries its help (the schema's
- * description), a slot for its error, and a mark when its value is carried unchanged from last year.
+ * description), a slot for its error, and a mark when its value is carried unchanged from last year
+ * (on each value and each list item).
  */
 
 /**
@@ -158,11 +159,10 @@ function mapField(ctx, field, path, opts) {
 function listField(ctx, field, path, opts) {
   const id = uid('l');
   const items = /** @type {unknown[]} */ (Array.isArray(ctx.get(path)) ? ctx.get(path) : []);
-  const markText = ctx.mark(path);
+  // No mark on the list itself: each item carries its own.
   const box = h('fieldset', { class: 'field list', 'aria-describedby': field.description ? `${id}-help` : undefined }, [
     h('legend', {}, [opts.label, opts.required ? null : h('span', { class: 'optional' }, ' (optional)')]),
     helpFor(id, field.description),
-    markText ? h('span', { class: 'mark' }, markText) : null,
   ]);
   const singular = humanize(String(path[path.length - 1] ?? 'item')).replace(/([^s])s$/, '$1');
   items.forEach((_, i) => {

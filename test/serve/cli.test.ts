@@ -10,7 +10,7 @@ test('tip serve --dir examples prints the URL, uses the workspace ledger, serves
   const io = bufferIo(PACKAGE_ROOT);
   const stop = new AbortController();
   const running = run(['--dir', 'examples', '--port', '0'], io, stop.signal);
-  await expect.poll(() => io.out()).toMatch(/open http:\/\/127\.0\.0\.1:\d+\//);
+  await expect.poll(() => io.out(), { timeout: 15_000 }).toMatch(/open http:\/\/127\.0\.0\.1:\d+\//);
   expect(io.out()).toMatch(/ledger: .*examples\/tiers\.csv/);
   expect(io.err()).toBe('');
   const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(io.out())![1]!;
@@ -27,7 +27,7 @@ test('another host only when asked, and then with a warning', async () => {
   const io = bufferIo(PACKAGE_ROOT);
   const stop = new AbortController();
   const running = run(['--dir', 'examples', '--port', '0', '--host', '0.0.0.0'], io, stop.signal);
-  await expect.poll(() => io.err()).toContain('warning: listening on 0.0.0.0');
+  await expect.poll(() => io.err(), { timeout: 15_000 }).toContain('warning: listening on 0.0.0.0');
   stop.abort();
   expect(await running).toBe(0);
 });

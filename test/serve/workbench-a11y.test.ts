@@ -76,7 +76,7 @@ describe.skipIf(!RUN_BROWSER)('accessibility and escaping in headless Chromium',
 
       // Keeping one's own version is a second, explicit choice.
       await page.click('.conflict button.danger');
-      await expect.poll(() => readFileSync(join(s.dir, 'MYS-2025.yaml'), 'utf8')).toContain('investigations: 151');
+      await expect.poll(() => readFileSync(join(s.dir, 'MYS-2025.yaml'), 'utf8'), { timeout: 15_000 }).toContain('investigations: 151');
       expect(s.problems).toEqual([]);
     } finally {
       await s.close();
@@ -100,7 +100,7 @@ describe.skipIf(!RUN_BROWSER)('accessibility and escaping in headless Chromium',
       expect(await page.inputValue('[data-path="country.name"] textarea')).toBe('<img src=x onerror="window.__xss=1">Malaysia');
       expect(await page.textContent('ol.recommendations')).toContain('</pre><svg onload=window.__xss=3>');
       await page.click('details[data-doc="narrative"] > summary');
-      await expect.poll(() => page.textContent('details[data-doc="narrative"] pre')).toContain('<img src=x onerror=');
+      await expect.poll(() => page.textContent('details[data-doc="narrative"] pre'), { timeout: 15_000 }).toContain('<img src=x onerror=');
       await page.waitForTimeout(300);
       await shot(page, '09-hostile-text-shown-as-text');
       expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();

@@ -57,7 +57,7 @@ describe.skipIf(!RUN_BROWSER)('the workbench in headless Chromium', () => {
       const first = await tierShown(page);
       expect(first).toBe('Tier 2 Watch List'); // the 2025 evidence (no increasing efforts) under the 2026 law and clock
       expect(await page.locator('.mark', { hasText: 'from 2025, unchanged' }).count()).toBeGreaterThan(40);
-      await expect.poll(() => page.textContent('.banners')).toContain('Carried forward from MYS-2025.yaml (2025)');
+      await expect.poll(() => page.textContent('.banners'), { timeout: 15_000 }).toContain('Carried forward from MYS-2025.yaml (2025)');
       await shot(page, '02-new-from-2025');
 
       // A field changes the tier: the analyst finds no significant efforts.
@@ -68,18 +68,18 @@ describe.skipIf(!RUN_BROWSER)('the workbench in headless Chromium', () => {
       // An error appears at the field, in the words of tip validate, and goes when fixed.
       const wording = validateWording(s.dir, await panelValue(page));
       await page.fill(`${INVESTIGATIONS} input`, 'abc');
-      await expect.poll(() => page.textContent(`${INVESTIGATIONS} > p.error`)).toBe(wording);
+      await expect.poll(() => page.textContent(`${INVESTIGATIONS} > p.error`), { timeout: 15_000 }).toBe(wording);
       expect(await page.getAttribute(`${INVESTIGATIONS} input`, 'aria-invalid')).toBe('true');
       expect(await page.textContent('#errors')).toContain(`prosecution.investigations: ${wording}`);
       await page.locator(INVESTIGATIONS).scrollIntoViewIfNeeded();
       await shot(page, '03-error-at-the-field');
       await page.fill(`${INVESTIGATIONS} input`, '180');
-      await expect.poll(() => page.isHidden(`${INVESTIGATIONS} > p.error`)).toBe(true);
+      await expect.poll(() => page.isHidden(`${INVESTIGATIONS} > p.error`), { timeout: 15_000 }).toBe(true);
       await expectTier(page, 'Tier 3');
 
       // Save: the YAML file is the record.
       await page.click('#save');
-      await expect.poll(() => page.textContent('#save-state')).toContain('Saved MYS-2026.yaml');
+      await expect.poll(() => page.textContent('#save-state'), { timeout: 15_000 }).toContain('Saved MYS-2026.yaml');
       const saved = readFileSync(join(s.dir, 'MYS-2026.yaml'), 'utf8');
       expect(saved).toMatch(/^# Evidence for Malaysia \(MYS\), 2026 Trafficking in Persons Report\.\n# Created in the workbench from MYS-2025\.yaml/);
       expect(saved).toContain('  investigations: 180\n');
@@ -96,12 +96,12 @@ describe.skipIf(!RUN_BROWSER)('the workbench in headless Chromium', () => {
       expect(await page.inputValue('[data-path="prosecution.convictions"] input')).toBe('55');
       expect(await page.textContent('.banners')).toContain('Unsaved changes from');
       await page.click('#save');
-      await expect.poll(() => readFileSync(join(s.dir, 'MYS-2026.yaml'), 'utf8')).toContain('  convictions: 55\n');
+      await expect.poll(() => readFileSync(join(s.dir, 'MYS-2026.yaml'), 'utf8'), { timeout: 15_000 }).toContain('  convictions: 55\n');
       await shot(page, '04-saved-and-reloaded');
 
       // A draft: previewed, then downloaded; the file is what the library renders from the saved file.
       await page.click('details[data-doc="narrative"] > summary');
-      await expect.poll(() => page.textContent('details[data-doc="narrative"] pre')).toContain('Malaysia');
+      await expect.poll(() => page.textContent('details[data-doc="narrative"] pre'), { timeout: 15_000 }).toContain('Malaysia');
       await page.locator('details[data-doc="narrative"]').scrollIntoViewIfNeeded();
       await shot(page, '05-draft-preview');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download[data-doc="narrative"][data-format="text"]')]);
@@ -146,23 +146,23 @@ describe.skipIf(!RUN_BROWSER)('the workbench in headless Chromium', () => {
       await tabTo(page, `${INVESTIGATIONS} input`);
       await k.press('Control+A');
       await k.type('abc');
-      await expect.poll(() => page.isVisible(`${INVESTIGATIONS} > p.error`)).toBe(true);
+      await expect.poll(() => page.isVisible(`${INVESTIGATIONS} > p.error`), { timeout: 15_000 }).toBe(true);
       await shot(page, '06-keyboard-error');
       await k.press('Control+A');
       await k.type('180');
-      await expect.poll(() => page.isHidden(`${INVESTIGATIONS} > p.error`)).toBe(true);
+      await expect.poll(() => page.isHidden(`${INVESTIGATIONS} > p.error`), { timeout: 15_000 }).toBe(true);
       await expectTier(page, 'Tier 3');
 
       await tabTo(page, '#save', { reverse: true });
       await k.press('Enter');
-      await expect.poll(() => page.textContent('#save-state')).toContain('Saved MYS-2026.yaml');
+      await expect.poll(() => page.textContent('#save-state'), { timeout: 15_000 }).toContain('Saved MYS-2026.yaml');
       await page.reload();
       await tierShown(page);
       expect(await page.inputValue(`${INVESTIGATIONS} input`)).toBe('180');
 
       await tabTo(page, 'details[data-doc="press"] > summary');
       await k.press('Enter');
-      await expect.poll(() => page.textContent('details[data-doc="press"] pre')).toContain('Malaysia');
+      await expect.poll(() => page.textContent('details[data-doc="press"] pre'), { timeout: 15_000 }).toContain('Malaysia');
       await tabTo(page, 'button.download[data-doc="press"][data-format="markdown"]');
       await shot(page, '07-keyboard-focus-on-download');
       const [download] = await Promise.all([page.waitForEvent('download'), k.press('Enter')]);
