@@ -101,8 +101,15 @@ function checkLeaf(leaf: LeafCondition, stage: Stage): { path: string[]; expecte
   return undefined;
 }
 
+/** Data about the rules, not rules: rules/facts/ classes the facts they read (src/whatif/classes.ts). */
+export const ABOUT_THE_RULES_DIRS = ['facts'] as const;
+
+function isAboutTheRules(relativeToRules: string): boolean {
+  return (ABOUT_THE_RULES_DIRS as readonly string[]).includes(relativeToRules.split(sep)[0]!);
+}
+
 /**
- * Loads and checks every file under rules/. Throws InputError listing every problem:
+ * Loads and checks every file under rules/ (rules/facts/ aside). Throws InputError listing every problem:
  * schema errors, an id that does not match its path, unknown facts, facts read too early,
  * an exception of an unknown rule, two versions of one id whose years overlap.
  */
@@ -114,6 +121,7 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
 
   for (const full of listYamlFiles(rulesDir)) {
     const file = relative(root, full).split(sep).join('/');
+    if (isAboutTheRules(relative(rulesDir, full))) continue;
     let loaded;
     try {
       loaded = loadYamlFile(full, CorpusFileSchema);
