@@ -18,7 +18,7 @@ const nullableCount = count.nullable();
 /** A source: a citation a reader can follow (a report, a cable, a news item). */
 export const SourceSchema = z.strictObject({
   title: text,
-  url: z.url().optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(), // a link a reader can follow: no javascript:, data: or file:
   date: z.iso.date().optional(),
 });
 

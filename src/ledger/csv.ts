@@ -91,3 +91,13 @@ export function csvField(value: string): string {
 export function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(',');
 }
+
+/**
+ * A cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM(...)`, `+1`, `-1`, or one
+ * starting with a tab or a carriage return) gets a leading apostrophe, as OWASP's guidance on
+ * CSV injection says: Excel, LibreOffice and Google Sheets then show it as text. Only free text
+ * goes through this (the country name); codes, years and tiers are checked values.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -5,6 +5,8 @@ import { internalDiagnostic, sortDiagnostics } from './order.js';
 import { checkFlowDepth } from './depth.js';
 import { DEFAULT_MAX_BYTES, decodeSource } from './source.js';
 import { plural, shorten } from './text.js';
+import { findBadCharacter, type BadCharacter } from './characters.js';
+import { explainSyntax, linesOf, pathNear, type Line } from './syntax-hints.js';
 
 /**
  * Default bound on aliases (`*name`). Anchors are a normal YAML convenience (one list of sources
@@ -41,7 +43,9 @@ function parseUnsafe(source: string | Uint8Array, file: string, opts: ParseOptio
   const maxAliases = opts.maxAliases ?? DEFAULT_MAX_ALIASES;
   const decoded = decodeSource(source, file, maxBytes);
   if (!decoded.ok) return decoded;
-  const text = decoded.text;
+  // A lone CR ends a line (YAML 1.2 §5.4), but yaml counts lines by LF only: a file saved with old
+  // Mac line ends would read as one line. CRLF is left alone; the columns do not change.
+  const text = decoded.text.includes('\r') ? decoded.text.replace(/\r(?!\n)/g, '\n') : decoded.text;
   const tooDeep = checkFlowDepth(text, file);
   if (tooDeep) return { ok: false, diagnostics: [tooDeep] };
 
@@ -65,7 +69,13 @@ function parseUnsafe(source: string | Uint8Array, file: string, opts: ParseOptio
   const at = (offset: number): { line: number; col: number } => lc.linePos(offset);
   const diagnostics: Diagnostic[] = [];
 
-  for (const e of [...doc.errors, ...doc.warnings]) diagnostics.push(fromYamlError(e, file, text, doc, at));
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    const lines = linesOf(text);
+    const explained = explainSyntax(problems, lines, doc, file, (o) => at(o).line - 1);
+    diagnostics.push(...explained.diagnostics);
+    for (const e of explained.remaining) diagnostics.push(fromYamlError(e, file, text, doc, at, lines));
+  }
 
   const root = doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null && text.slice(root.range?.[0] ?? 0, root.range?.[1] ?? 0).trim() === '')) {
@@ -108,7 +118,7 @@ function parseUnsafe(source: string | Uint8Array, file: string, opts: ParseOptio
  * yaml's errors and warnings (all are errors for us). Codes with a name of their own; everything
  * else is "yaml-syntax" with yaml's message as the hint. (Duplicate keys are found elsewhere.)
  */
-function fromYamlError(e: YAMLError, file: string, text: string, doc: Document, at: (o: number) => { line: number; col: number }): Diagnostic {
+function fromYamlError(e: YAMLError, file: string, text: string, doc: Document, at: (o: number) => { line: number; col: number }, lines: Line[]): Diagnostic {
   const [start, end] = e.pos;
   const p = at(start);
   const raw = text.slice(start, Math.max(end, start));
@@ -123,7 +133,8 @@ function fromYamlError(e: YAMLError, file: string, text: string, doc: Document, 
     case 'TAG_RESOLVE_FAILED':
       return { ...base, code: 'unknown-tag', expected: 'a plain value without a tag (or !!str, !!int, !!bool, !!null, !!map, !!seq)', found: `the tag ${written || '(empty)'}` };
     default:
-      return { ...base, code: 'yaml-syntax', expected: 'valid YAML', found: written ? written : start >= text.length ? 'the end of the input' : 'nothing', hint: `${message} [${e.code}]` };
+      // The field from the lines around, not from the broken tree (whose "keys" are then words of prose).
+      return { ...base, path: pathNear(doc, lines, p.line - 1), code: 'yaml-syntax', expected: 'valid YAML', found: written ? written : start >= text.length ? 'the end of the input' : 'nothing', hint: `${message} [${e.code}]` };
   }
 }
 
@@ -172,6 +183,10 @@ function structuralChecks(doc: Document, file: string, text: string, maxAliases:
     const { node, path } = frame;
     if (node === null || node === undefined) continue;
     const children: Frame[] = [];
+    if (isScalar(node) && typeof node.value === 'string') {
+      const bad = findBadCharacter(node.value);
+      if (bad) out.push(badCharacterDiagnostic(file, node, materialise(path), bad, at));
+    }
     if (node.anchor) {
       latest.set(node.anchor, node);
       open.add(node);
@@ -241,6 +256,16 @@ function structuralChecks(doc: Document, file: string, text: string, maxAliases:
     push(children);
   }
   return out;
+}
+
+function badCharacterDiagnostic(file: string, node: Node, path: PathSegment[], bad: BadCharacter, at: (o: number) => { line: number; col: number }): Diagnostic {
+  const p = node.range ? at(node.range[0]) : { line: 0, col: 0 };
+  return {
+    file, ...p, path, code: 'control-character',
+    expected: 'text without control characters or unpaired surrogates',
+    found: `${bad.description} at character ${bad.index + 1}`,
+    hint: 'remove the escape (such as \\0, \\x1b or \\uD800) from the quoted text; a line break is \\n',
+  };
 }
 
 function keyText(k: Node, text: string): string {
