@@ -23,7 +23,7 @@ import { cleanStaleTemps, tempPathFor } from './temp-files.js';
  * empty lock file.
  *
  * Why not proper-lockfile: its synchronous API cannot wait for a lock, and the ledger writer is
- * synchronous; this is the O_EXCL scheme it implements, in under 150 lines with no dependency.
+ * synchronous; this is the scheme it implements, in one small file with no dependency.
  */
 
 export interface LockOptions {
@@ -163,40 +163,55 @@ function timeoutError(target: string, lockPath: string, holder: Holder | null): 
   return new OutputError(target, 'locked', `it is locked by ${who} (lock file ${lockPath}; if no tip process is running, delete it)`, { action: 'lock' });
 }
 
-/** Runs `fn` holding the lock on `target`, waiting for it when another process holds it. */
-export function withFileLockSync<T>(target: string, fn: () => T, options: LockOptions = {}): T {
+/** The waiting of one acquisition: each try, then a pause that grows to 50 ms, until the deadline. */
+function waiter(target: string, options: LockOptions) {
   const lockPath = lockPathOf(target);
   cleanStaleTemps(dirname(lockPath));
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
-    const attempt = tryLock(target, lockPath, options.staleMs ?? DEFAULT_STALE_MS);
-    if (attempt.ok) {
-      try {
-        return fn();
-      } finally {
-        release(lockPath, attempt.token);
-      }
+  let wait = 2;
+  return {
+    attempt: () => tryLock(target, lockPath, options.staleMs ?? DEFAULT_STALE_MS),
+    release: (token: string) => release(lockPath, token),
+    /** Milliseconds to wait before the next try (with jitter), or the timeout error. */
+    pause(holder: Holder | null): number {
+      if (Date.now() >= deadline) throw timeoutError(target, lockPath, holder);
+      const ms = wait + Math.random() * wait;
+      wait = Math.min(wait * 2, 50);
+      return ms;
+    },
+  };
+}
+
+/** Runs `fn` holding the lock on `target`, waiting for it when another process holds it. */
+export function withFileLockSync<T>(target: string, fn: () => T, options: LockOptions = {}): T {
+  const w = waiter(target, options);
+  for (;;) {
+    const a = w.attempt();
+    if (!a.ok) {
+      sleepSync(w.pause(a.holder));
+      continue;
     }
-    if (Date.now() >= deadline) throw timeoutError(target, lockPath, attempt.holder);
-    sleepSync(wait + Math.random() * wait);
+    try {
+      return fn();
+    } finally {
+      w.release(a.token);
+    }
   }
 }
 
 /** The same for asynchronous work (the workbench's saves): waits without blocking the event loop. */
 export async function withFileLock<T>(target: string, fn: () => Promise<T> | T, options: LockOptions = {}): Promise<T> {
-  const lockPath = lockPathOf(target);
-  cleanStaleTemps(dirname(lockPath));
-  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
-    const attempt = tryLock(target, lockPath, options.staleMs ?? DEFAULT_STALE_MS);
-    if (attempt.ok) {
-      try {
-        return await fn();
-      } finally {
-        release(lockPath, attempt.token);
-      }
+  const w = waiter(target, options);
+  for (;;) {
+    const a = w.attempt();
+    if (!a.ok) {
+      await delay(w.pause(a.holder));
+      continue;
     }
-    if (Date.now() >= deadline) throw timeoutError(target, lockPath, attempt.holder);
-    await delay(wait + Math.random() * wait);
+    try {
+      return await fn();
+    } finally {
+      w.release(a.token);
+    }
   }
 }

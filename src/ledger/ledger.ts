@@ -1,7 +1,7 @@
 import { InputError } from '../diagnostics/diagnostic.js';
 import type { Tier } from '../model/tier.js';
-import { cell, checkFieldCount, diag, readHeader, readIso3, readTier, readWaiver, readYear } from './cells.js';
-import { DiagnosticList, fail, parseRecords, readCsvText } from './read-file.js';
+import { cell, checkFieldCount, diag, readIso3, readTier, readWaiver, readYear } from './cells.js';
+import { DiagnosticList, fail, parseTable, readCsvText } from './read-file.js';
 import { LEDGER_COLUMNS, type Ledger, type Placement, type WaiverEventRow } from './types.js';
 import { parseWaivers, withWaivers } from './waivers.js';
 
@@ -16,15 +16,11 @@ export { parseWaivers, withWaivers } from './waivers.js';
 
 /** Parses ledger text. Throws InputError listing every problem found. */
 export function parseLedger(text: string, file: string): Ledger {
-  const diagnostics = new DiagnosticList();
-  const records = parseRecords(text, file, diagnostics);
-  if (!records) fail(diagnostics);
-  const header = readHeader(records[0], file, LEDGER_COLUMNS, diagnostics);
-  if (!header) fail(diagnostics);
+  const { header, rows, diagnostics } = parseTable(text, file, LEDGER_COLUMNS);
   const hasWaiver = header.index.has('waiver');
   const byCountry = new Map<string, Map<number, Placement>>();
 
-  for (const record of records.slice(1)) {
+  for (const record of rows) {
     if (!checkFieldCount(record, header, file, diagnostics)) continue;
     const iso3 = readIso3(cell(record, header, 'iso3'), record.line, file, diagnostics);
     const year = readYear(cell(record, header, 'year'), record.line, file, diagnostics);

@@ -3,6 +3,7 @@ import { InputError } from '../diagnostics/diagnostic.js';
 import { readRegularFile } from '../fsutil/read.js';
 import { sortDiagnostics } from '../load/order.js';
 import { decodeSource } from '../load/source.js';
+import { readHeader, type Header } from './cells.js';
 import { parseCsv, type CsvRecord } from './csv.js';
 
 /**
@@ -12,8 +13,11 @@ import { parseCsv, type CsvRecord } from './csv.js';
  * cp1252 "Côte d’Ivoire" would otherwise come back from `tip record` as U+FFFD, for good.
  */
 
-/** The published ledger is 72 KB for 25 years of 190 countries; 8 MiB leaves a hundredfold room. */
-export const LEDGER_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * The published ledger is 72 KB for 25 reports of some 190 countries; 4 MiB holds over fifty
+ * times that. At the cap, the worst file (every row a duplicate) is refused in about 3 s.
+ */
+export const LEDGER_MAX_BYTES = 4 * 1024 * 1024;
 
 export function readCsvText(path: string, shownAs: string, maxBytes = LEDGER_MAX_BYTES): string {
   const read = readRegularFile(path, maxBytes, shownAs);
@@ -33,6 +37,19 @@ export function parseRecords(text: string, file: string, diagnostics: Diagnostic
     return undefined;
   }
   return csv.records;
+}
+
+/**
+ * A CSV file's header (with the `required` columns) and its rows, or an InputError when either
+ * cannot be read. The rows' problems are for the caller to add to `diagnostics`.
+ */
+export function parseTable(text: string, file: string, required: readonly string[]): { header: Header; rows: CsvRecord[]; diagnostics: DiagnosticList } {
+  const diagnostics = new DiagnosticList();
+  const records = parseRecords(text, file, diagnostics);
+  if (!records) fail(diagnostics);
+  const header = readHeader(records[0], file, required, diagnostics);
+  if (!header) fail(diagnostics);
+  return { header, rows: records.slice(1), diagnostics };
 }
 
 export function fail(diagnostics: DiagnosticList): never {

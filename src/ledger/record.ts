@@ -123,10 +123,13 @@ function intoLedger(path: string, p: NewPlacement, options: RecordOptions): Reco
   fields[yr] = String(p.year);
   fields[tierCol] = p.tier;
   if (waiverCol >= 0 && p.waiver !== undefined) fields[waiverCol] = String(p.waiver);
-  if (countryCol >= 0 && !(existing?.fields[countryCol] ?? '').trim()) fields[countryCol] = safeName(nameFor(rows, p, { iso, yr, countryCol }), notes);
+  // The row written carries a name (its own, else the country's, else the one given), never a formula.
+  if (countryCol >= 0) fields[countryCol] = safeName((existing?.fields[countryCol] ?? '').trim() ? existing!.fields[countryCol]! : nameFor(rows, p, { iso, yr, countryCol }), notes);
 
   if (existing) {
-    if (existing.fields.every((f, i) => f.trim() === (fields[i] ?? '').trim())) return { outcome: 'unchanged', line: existing.line, notes };
+    // The placement decides (tier, waiver); a name the row already has is not a reason to write.
+    const placementCols = [tierCol, waiverCol].filter((c) => c >= 0);
+    if (placementCols.every((c) => (existing.fields[c] ?? '').trim() === (fields[c] ?? '').trim())) return { outcome: 'unchanged', line: existing.line, notes: [] };
     if (!options.force) throw conflict(path, existing, p, fields, { tierCol, waiverCol });
     layout.records[existing.at]!.text = csvLine(fields);
   } else {

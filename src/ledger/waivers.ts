@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tier } from '../model/tier.js';
-import { cell, checkFieldCount, diag, readEvent, readHeader, readIso3, readYear } from './cells.js';
-import { DiagnosticList, fail, parseRecords } from './read-file.js';
+import { cell, checkFieldCount, diag, readEvent, readIso3, readYear } from './cells.js';
+import { fail, parseTable } from './read-file.js';
 import { WAIVER_COLUMNS, type Ledger, type LedgerWarning, type WaiverEventRow } from './types.js';
 
 /**
@@ -11,13 +11,9 @@ import { WAIVER_COLUMNS, type Ledger, type LedgerWarning, type WaiverEventRow } 
 
 /** Parses a waivers file. Throws InputError listing every problem found. */
 export function parseWaivers(text: string, file: string): Map<string, Map<number, WaiverEventRow>> {
-  const diagnostics = new DiagnosticList();
-  const records = parseRecords(text, file, diagnostics);
-  if (!records) fail(diagnostics);
-  const header = readHeader(records[0], file, WAIVER_COLUMNS, diagnostics);
-  if (!header) fail(diagnostics);
+  const { header, rows, diagnostics } = parseTable(text, file, WAIVER_COLUMNS);
   const events = new Map<string, Map<number, WaiverEventRow>>();
-  for (const record of records.slice(1)) {
+  for (const record of rows) {
     if (!checkFieldCount(record, header, file, diagnostics)) continue;
     const iso3 = readIso3(cell(record, header, 'iso3'), record.line, file, diagnostics);
     const year = readYear(cell(record, header, 'year'), record.line, file, diagnostics);

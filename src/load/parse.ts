@@ -85,7 +85,8 @@ function parseUnsafe(source: string | Uint8Array, file: string, opts: ParseOptio
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }
 
-  diagnostics.push(...structuralChecks(doc, file, text, maxAliases, at));
+  // A tree with syntax errors is half guesswork: its keys and aliases would give made-up problems.
+  if (diagnostics.length === 0) diagnostics.push(...structuralChecks(doc, file, text, maxAliases, at));
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
 
   let value: unknown;

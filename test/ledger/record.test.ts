@@ -166,7 +166,7 @@ describe('ledger writes (fast-check)', () => {
         const got = [...parseLedger(bytes, a).byCountry.values()].flatMap((m) => [...m.values()].map((p) => `${p.iso3} ${p.year} ${p.tier}`)).sort();
         expect(got).toEqual(placements.map((p) => `${p.iso3} ${p.year} ${p.tier}`).sort());
       }),
-      { numRuns: 30, seed: 1122 },
+      { numRuns: 20, seed: 1122 },
     );
   });
 
@@ -209,7 +209,7 @@ describe('ledger writes (fast-check)', () => {
       fc.property(fc.commands([command], { maxCommands: 25 }), (cmds) => {
         fc.modelRun(() => ({ model: new Map<string, Tier>(), real: { path: tmp() } }), cmds);
       }),
-      { numRuns: 40, seed: 2211 },
+      { numRuns: 25, seed: 2211 },
     );
   });
 });
