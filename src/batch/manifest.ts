@@ -31,6 +31,8 @@ export function invalidateManifest(outDir: string): void {
   try {
     rmSync(join(outDir, MANIFEST_NAME), { force: true });
   } catch (err) {
+    // No folder there (yet, or a file in its place): nothing to remove; the first write says why it fails.
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return;
     throw OutputError.from(join(outDir, MANIFEST_NAME), err);
   }
 }

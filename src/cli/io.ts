@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { errnoText } from '../fsutil/errors.js';
 import { STDIN_NAME, STDIN_PATH } from '../fsutil/read.js';
 
 /** What a command may touch: its output streams. Tests pass buffers; the binary passes process streams. */
@@ -15,7 +16,27 @@ export interface Io {
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
+/**
+ * Standard output that cannot be written (a full disk behind `> file`, a reader that left: `| head`)
+ * ends the run with exit 1 and, where standard error still works, one line saying why; never a
+ * stack trace.
+ */
+function onOutputError(stream: string) {
+  return (err: NodeJS.ErrnoException): void => {
+    if (err.code !== 'EPIPE') {
+      try {
+        process.stderr.write(`tip: cannot write standard ${stream}: ${errnoText(err.code)}\n`);
+      } catch {
+        // nowhere left to say it
+      }
+    }
+    process.exit(1);
+  };
+}
+
 export function processIo(): Io {
+  process.stdout.on('error', onOutputError('output'));
+  process.stderr.on('error', onOutputError('error'));
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, copyFileSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,6 +8,7 @@ import { main, reportError } from '../../src/cli/main.js';
 import { OutputError } from '../../src/fsutil/errors.js';
 import { resetTempCleaning } from '../../src/fsutil/temp-files.js';
 import { EXAMPLES_DIR, PACKAGE_ROOT } from '../../src/paths.js';
+import { finished, tipBin } from '../support/processes.js';
 
 /**
  * Issue 11 item 7: a full disk, or any filesystem error on output, is exit 1 naming the file asked
@@ -149,6 +150,14 @@ describe('an injected ENOSPC (where no tmpfs can be mounted) and other output er
     expect(r.code).toBe(1);
     expect(r.err).toContain(join(root, 'afile', 'drafts'));
     expect(r.err).not.toContain('internal error');
+  });
+
+  test('standard output on a full disk (> /dev/full): exit 1 with one line, no stack trace', async () => {
+    const full = openSync('/dev/full', 'w');
+    const r = await finished(spawn(process.execPath, [tipBin(), 'schema'], { stdio: ['ignore', full, 'pipe'] }));
+    closeSync(full);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('tip: cannot write standard output: no space left on the device (ENOSPC)\n');
   });
 
   test('schema --out onto an existing file refuses unless --force', async () => {
