@@ -15,6 +15,7 @@ export { loadEvidenceFile, type LoadedEvidence } from './evidence/load.js';
 export type { Evidence } from './evidence/schema.js';
 export { evidenceSkeleton } from './evidence/skeleton.js';
 export { evidenceJsonSchema } from './evidence/json-schema.js';
+export { migrateFile, migrateText, type Migration } from './evidence/migrate.js';
 
 // assess / rules
 export { assessFile, historyContext, type AssessFileOptions, type AssessedFile } from './assess/file.js';
@@ -22,6 +23,9 @@ export { assessEvidence, type AssessOptions, type HistoryContext } from './asses
 export type { Assessment } from './assess/types.js';
 export { bundledCorpus, inForce, type Corpus } from './rules/corpus.js';
 export { parameterAt } from './rules/parameters.js';
+
+// calibrate
+export { calibrate, formatCalibration, ledgerBefore, type CalibrateOptions, type CalibrationReport, type CalibrationRow } from './calibrate/index.js';
 
 // the ledger and the clock (history, check-history, record)
 export { readLedger, type Ledger, type ReadLedgerOptions } from './ledger/ledger.js';
