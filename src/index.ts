@@ -40,6 +40,9 @@ export { runBatch, type RunBatchOptions } from './batch/run.js';
 export type { BatchResult } from './batch/types.js';
 export { verifyManifest, type ManifestCheck } from './batch/manifest.js';
 
+// serve (the desk officer's workbench: a local web page and its JSON API)
+export { startWorkbench, type Workbench, type WorkbenchOptions } from './serve/server.js';
+
 // writing files safely (what record and batch use; the workbench's saves too)
 export { writeFileAtomic } from './fsutil/atomic-write.js';
 export { withFileLock, withFileLockSync, type LockOptions } from './fsutil/lock.js';
