@@ -74,9 +74,10 @@ export function contextFor(ledger: Ledger | undefined, iso3: string, year: numbe
 
 /**
  * The ledger with one more placement, in memory (the file is never touched): this year's tier, so
- * the clock can be read for next year. A row the ledger has for that year is replaced.
+ * the clock can be read for next year, and whether a Watch List placement was by waiver (rule (F)
+ * reads it). A row the ledger has for that year is replaced.
  */
-export function withPlacement(ledger: Ledger, iso3: string, year: number, tier: Tier, waiver: boolean | null = null): Ledger {
+export function withPlacement(ledger: Ledger, iso3: string, year: number, tier: Tier, waiver: boolean): Ledger {
   const byCountry = new Map(ledger.byCountry);
   const rows = new Map(byCountry.get(iso3) ?? []);
   rows.set(year, { iso3, year, tier, waiver, line: 0 });

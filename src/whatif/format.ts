@@ -1,6 +1,6 @@
 import { tierName } from '../model/tier.js';
 import { capitalize } from '../render/words.js';
-import type { ChangeSet, EvidenceChange, TargetResult, WhatIf } from './types.js';
+import { MAX_BOUND, type ChangeSet, type EvidenceChange, type TargetResult, type WhatIf } from './types.js';
 
 /**
  * `tip what-if` as text. The JSON (`--json`) lists every set; the text groups sets that differ
@@ -74,8 +74,12 @@ function groupLines(g: Group, n: number): string[] {
   return lines;
 }
 
-function targetLines(t: TargetResult, options: FormatOptions): string[] {
-  const out = [`Toward ${tierName(t.tier)} (${t.direction}): ${t.sets.length === 0 ? 'no set of changes within the bound' : `${t.sets.length} minimal set${t.sets.length === 1 ? '' : 's'}`}`];
+function targetLines(t: TargetResult, bound: number, options: FormatOptions): string[] {
+  const none =
+    t.none === 'unreachable'
+      ? 'no change of the evidence gives it this year: what decides is the tier history (the Watch List clock) or a fact not varied'
+      : `no set of at most ${bound} changes gives it${t.fewest !== undefined ? ` (the fewest that would: ${t.fewest}${t.fewest <= MAX_BOUND ? `; --max-changes ${t.fewest} lists them` : ''})` : ''}`;
+  const out = [`Toward ${tierName(t.tier)} (${t.direction}): ${t.sets.length === 0 ? none : `${t.sets.length} minimal set${t.sets.length === 1 ? '' : 's'}`}`];
   const groups = groupSets(t.sets);
   const shown = options.all ? groups : groups.slice(0, SHOWN);
   shown.forEach((g, i) => out.push(...groupLines(g, i + 1)));
@@ -119,7 +123,7 @@ export function formatWhatIf(w: WhatIf, options: FormatOptions = {}): string {
   out.push('');
   out.push(`The smallest sets of at most ${w.bound} evidence changes that move the tier, exact and exhaustive over the ${w.work.factsRead} facts the tier rules read here (classes: ${w.classes.file}).`);
   out.push(`Marks: ${Object.entries(MARKS).map(([k, v]) => `[${k}] ${v}`).join('; ')}.`);
-  for (const t of w.targets) out.push('', ...targetLines(t, options));
+  for (const t of w.targets) out.push('', ...targetLines(t, w.bound, options));
   out.push('', ...nextYearLines(w), '', ...planLines(w));
   for (const note of w.notes) out.push(`note: ${note}`);
   const k = w.work;

@@ -46,3 +46,17 @@ export function factsOf(f: Formula, into: Set<number> = new Set(), seen: Set<For
   else if (f.k !== 'const') for (const p of f.parts) factsOf(p, into, seen);
   return into;
 }
+
+/** Whether a formula holds at a point of the space (each fact's value as a one-bit mask). */
+export function holdsAt(f: Formula, point: Uint8Array): boolean {
+  switch (f.k) {
+    case 'const':
+      return f.value;
+    case 'lit':
+      return (point[f.fact]! & f.mask) !== 0;
+    case 'and':
+      return f.parts.every((p) => holdsAt(p, point));
+    case 'or':
+      return f.parts.some((p) => holdsAt(p, point));
+  }
+}

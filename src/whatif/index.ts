@@ -11,7 +11,7 @@ import { ruleRef } from './describe.js';
 import { projectNextYear } from './next-year.js';
 import { prioritisedActions } from './plan.js';
 import { searchTargets } from './search.js';
-import type { WhatIf } from './types.js';
+import { DEFAULT_BOUND, MAX_BOUND, type WhatIf } from './types.js';
 
 /**
  * `tip what-if`: the smallest sets of evidence changes that would move the tier to each other tier
@@ -26,9 +26,7 @@ export interface WhatIfOptions extends AssessFileOptions {
   classes?: FactClasses;
 }
 
-export const DEFAULT_BOUND = 3;
-/** A larger bound is allowed, but the number of sets (and of decisions confirming them) grows with it. */
-export const MAX_BOUND = 5;
+export { DEFAULT_BOUND, MAX_BOUND } from './types.js';
 
 export interface WhatIfInput {
   evidence: Evidence;

@@ -8,7 +8,7 @@ import type { ProjectedYear } from './types.js';
  * sentences ("the 2010 report is the second counted Watch List year, which makes the 2011 report
  * the first in which the automatic downgrade applies ..."). Every count is read from the clock.
  */
-const forbids = (y: ProjectedYear) => y.clock.placement === 'needs-waiver' || y.clock.placement === 'barred';
+const forbids = (y: ProjectedYear) => y.clock.placement === 'needs-waiver' || y.clock.placement === 'barred' || y.clockEffect === 'automatic-downgrade';
 const report = (y: ProjectedYear) => `the ${y.year} report`;
 const counted = (y: ProjectedYear) => (typeof y.clock.countedBefore === 'number' ? y.clock.countedBefore + 1 : undefined);
 const years = (n: number) => `${cardinalWord(n)} year${n === 1 ? '' : 's'}`;
@@ -29,6 +29,8 @@ function yearText(y: ProjectedYear, reading: string): string {
     return `Tier 3: the automatic downgrade applies (${citeOf(y)}); a waiver could keep the country on the Watch List for up to ${years(y.clock.waiverYearsAllowed)} under that year's law`;
   }
   if (y.tier === '3' && y.clock.placement === 'barred') return `Tier 3: the Watch List is barred, no waiver year is left (${citeOf(y)})`;
+  if (y.clockEffect === 'automatic-downgrade') return `Tier 3: the automatic downgrade applies however the ledger's missing years (${y.clock.unknownYears.join(', ')}) are filled (${citeOf(y)})`;
+  if (y.clockEffect === 'not-checked') return `${tierName(y.tier)}, though the ledger's missing years (${y.clock.unknownYears.join(', ')}) leave the clock open`;
   return tierName(y.tier);
 }
 
@@ -47,7 +49,9 @@ function downgradeSentence(path: readonly ProjectedYear[]): string | undefined {
   const waiver =
     d.clock.placement === 'needs-waiver'
       ? `, waivable for up to ${years(d.clock.waiverYearsAllowed)} under that year's law; without a waiver, Tier 3 in ${report(d)}`
-      : `, with no waiver year left: Tier 3 in ${report(d)}`;
+      : d.clock.placement === 'barred'
+        ? `, with no waiver year left: Tier 3 in ${report(d)}`
+        : ` however the ledger's missing years (${d.clock.unknownYears.join(', ')}) are filled: Tier 3 in ${report(d)}`;
   return lead ? `If nothing changes, ${lead}, which makes ${first('')}${waiver}.` : `If nothing changes, ${first(' is')}${waiver}.`;
 }
 

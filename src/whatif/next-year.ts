@@ -33,7 +33,7 @@ const GRANTED = { written_plan: true, plan_would_constitute_significant_efforts:
 async function walk(input: ProjectInput, ledger: Ledger, withWaiver: boolean, notes: Set<string>): Promise<ProjectedYear[]> {
   const { iso3 } = input.current.country;
   const out: ProjectedYear[] = [];
-  let book = withPlacement(ledger, iso3, input.current.year, input.current.tier);
+  let book = withPlacement(ledger, iso3, input.current.year, input.current.tier, input.current.clockEffect === 'waiver');
   let evidence = input.evidence;
   for (let i = 1; i <= HORIZON; i++) {
     const year = input.current.year + i;
@@ -54,11 +54,13 @@ async function walk(input: ProjectInput, ledger: Ledger, withWaiver: boolean, no
         waiverYearsUsed: clock.waiverYearsUsed,
         waiverYearsAllowed: clock.waiverYearsAllowed,
         ruleF: clock.ruleF.applies,
+        unknownYears: [...clock.unknownYears],
       },
+      clockEffect: a.clockEffect,
       counts: null,
       text: '',
     });
-    book = withPlacement(book, iso3, year, a.tier, a.clockEffect === 'waiver' ? true : null);
+    book = withPlacement(book, iso3, year, a.tier, a.clockEffect === 'waiver');
     if (a.tier !== '2WL') break;
   }
   // Whether a Watch List year counts is the next year's clock to say (years before the counting

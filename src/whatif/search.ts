@@ -9,7 +9,7 @@ import { minimalSets, type Candidate } from './candidates.js';
 import type { FactClasses } from './classes.js';
 import { installDerivations } from './derived.js';
 import { ChangeWords, ruleRef } from './describe.js';
-import { BoundedDnf } from './dnf.js';
+import { BoundedDnf, SearchLimitError } from './dnf.js';
 import { and, factsOf, type Formula } from './formula.js';
 import { tierGoal } from './goal.js';
 import { DecisionModel } from './model.js';
@@ -85,17 +85,23 @@ function bruteForceCount(alternatives: readonly number[], bound: number): number
   return e.slice(1).reduce((s, x) => s + x, 0);
 }
 
-export async function searchTargets(input: SearchInput): Promise<SearchResult> {
-  const { evidence, history, options, corpus, classes, bound } = input;
-  const current = await assess(evidence, history, options, corpus);
-  const branches = clockBranches(history);
-  const branchFacts = branches.map((clock) => factsBefore(evidence, clock, history, options));
+/** The space of changes, and the decision as formulas in each branch of the clock. */
+export function decisionModels(input: Omit<SearchInput, 'bound' | 'targets'>): { space: Space; models: DecisionModel[]; goal: (tier: Tier) => Formula } {
+  const { evidence, history, options, corpus, classes } = input;
+  const branchFacts = clockBranches(history).map((clock) => factsBefore(evidence, clock, history, options));
   const space = buildSpace(evidence, branchFacts[0]!, classes);
   const models = branchFacts.map((fixed) => {
     const m = new DecisionModel(corpus, evidence.report_year, options.effective ?? {}, space, fixed);
     installDerivations(m, evidence.determination !== undefined);
     return m;
   });
+  return { space, models, goal: (tier) => and(models.map((m) => tierGoal(m, tier))) };
+}
+
+export async function searchTargets(input: SearchInput): Promise<SearchResult> {
+  const { evidence, history, options, corpus, classes, bound } = input;
+  const current = await assess(evidence, history, options, corpus);
+  const { space, goal: goalOf } = decisionModels(input);
   const dnf = new BoundedDnf(space, bound);
   const words = new ChangeWords(corpus, evidence.report_year, options.effective ?? {}, classes);
   const open = openOf(current);
@@ -106,7 +112,7 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
   let candidates = 0;
   let confirmed = 0;
   for (const tier of wanted) {
-    const goal: Formula = and(models.map((m) => tierGoal(m, tier)));
+    const goal = goalOf(tier);
     for (const f of factsOf(goal)) read.add(f);
     const sets = minimalSets(dnf.of(goal), space).sort(bySpace(space));
     candidates += sets.length;
@@ -119,6 +125,7 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
       } else result.unconfirmed++;
     }
     result.sets.sort(compareSets);
+    if (result.sets.length === 0) Object.assign(result, beyondBound(goal, space));
     targets.push(result);
   }
   const alternatives = [...read].map((i) => space.facts[i]!.domain.length - 1);
@@ -131,6 +138,23 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
     confirmed,
   };
   return { current, targets, space, work };
+}
+
+/**
+ * Why a goal has no set within the bound: no term at all (no change of the evidence gives the
+ * tier: the ledger or a fact not varied decides), or the fewest changes any term needs. Searched
+ * without the bound but with a small limit on the terms kept; past it, only "beyond the bound".
+ */
+function beyondBound(goal: Formula, space: Space): Pick<TargetResult, 'none' | 'fewest'> {
+  if (goal.k === 'const') return { none: 'unreachable' };
+  try {
+    const terms = new BoundedDnf(space, space.facts.length, 20_000).of(goal);
+    if (terms.length === 0) return { none: 'unreachable' };
+    return { none: 'beyond-bound', fewest: Math.min(...terms.map((t) => t.cost)) };
+  } catch (err) {
+    if (err instanceof SearchLimitError) return { none: 'beyond-bound' };
+    throw err;
+  }
 }
 
 /** Re-runs the decision on the changed evidence: the set counts only if the tier is then the target, definitely. */

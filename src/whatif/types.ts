@@ -5,6 +5,11 @@ import type { VariedClass } from './classes.js';
 
 /** The result types of `tip what-if` (src/whatif/index.ts). */
 
+/** The default bound on the number of changes in a set (the issue's "say 3"). */
+export const DEFAULT_BOUND = 3;
+/** A larger bound is allowed up to this; the number of sets (and of decisions confirming them) grows with it. */
+export const MAX_BOUND = 5;
+
 export interface RuleRef {
   rule: string;
   title: string;
@@ -49,6 +54,10 @@ export interface TargetResult {
   direction: 'up' | 'down' | 'across';
   /** Every minimal set of at most `bound` changes, best first (actions only, then fewest non-actions). */
   sets: ChangeSet[];
+  /** Why there is no set: no evidence change can give the tier (the ledger decides), or more than `bound` are needed. */
+  none?: 'unreachable' | 'beyond-bound';
+  /** With `beyond-bound`: the fewest changes that would give it, when the search could tell. */
+  fewest?: number;
   /** Candidates the decision re-run did not confirm (always 0 unless the model and the engine disagree). */
   unconfirmed: number;
 }
@@ -63,7 +72,11 @@ export interface ProjectedYear {
     waiverYearsUsed: number | 'unknown';
     waiverYearsAllowed: number;
     ruleF: boolean | 'unknown';
+    /** Missing ledger years the clock depends on. */
+    unknownYears: number[];
   };
+  /** What the clock did to the tier (the assessment's clockEffect). */
+  clockEffect: string;
   /** On the Watch List: whether the year counts toward the automatic downgrade (null: not on it). */
   counts: boolean | 'unknown' | null;
   /** What this year means on the clock, in words. */
