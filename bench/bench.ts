@@ -12,6 +12,7 @@ import { loadCorpus } from '../src/rules/corpus.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { generateWorld, type World } from './world.js';
 import { benchServe } from './serve.js';
+import { benchWhatIf } from './whatif.js';
 
 /**
  * `npm run bench`: the performance targets of issue 6 point 5, measured in one run on this machine.
@@ -20,8 +21,9 @@ import { benchServe } from './serve.js';
  *      runtime dependencies (json-rules-engine, zod, yaml, handlebars): the "import floor";
  *   2. a 200-country year (assess + four drafts each)  <= 2 x  one `tip assess` process;
  *   3. 2,000 countries  <= 10.5 x  200 countries (linearity);
- *   4. one live update of the workbench (tip serve) for the China example  <= 100 ms (bench/serve.ts).
- * TIP_BENCH_ONLY=serve runs section 4 alone.
+ *   4. one live update of the workbench (tip serve) for the China example  <= 100 ms (bench/serve.ts);
+ *   5. tip what-if on the China example beside one assessment of it (bench/whatif.ts).
+ * TIP_BENCH_ONLY=serve runs section 4 alone, TIP_BENCH_ONLY=whatif section 5.
  *
  * Every figure is the median of several runs (TIP_BENCH_RUNS, default 7 for processes). Times are
  * printed, never asserted: the tests do not time anything. The phase breakdown of the batch says
@@ -173,6 +175,13 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.env.TIP_BENCH_ONLY !== 'serve') await main();
-console.log('');
-await benchServe();
+const only = process.env.TIP_BENCH_ONLY;
+if (only === undefined) await main();
+if (only === undefined || only === 'serve') {
+  console.log('');
+  await benchServe();
+}
+if (only === undefined || only === 'whatif') {
+  console.log('');
+  await benchWhatIf();
+}

@@ -102,9 +102,40 @@ function write(e: Evidence, fact: string, to: FactValue): void {
   setAt(e as unknown as Record<string, unknown>, source.path, to);
 }
 
-/** A copy of the evidence with the changes written in. */
+/** The top-level section of the evidence a fact is written to. */
+const SECTION_OF: Record<string, keyof Evidence> = {
+  specialCase: 'special_case',
+  prosecutionPresumptionRebutted: 'prosecution',
+  complicityPresumptionRebutted: 'complicity',
+  policyOrPatternFound: 'state_labor',
+  waiverGranted: 'waiver',
+  waiverWrittenPlan: 'waiver',
+  waiverPlanSufficient: 'waiver',
+  waiverResources: 'waiver',
+  departsFromUpgradePractice: 'determination',
+  'determination.fully_meets': 'determination',
+  'determination.significant_efforts': 'determination',
+};
+
+function sectionOf(fact: string): keyof Evidence {
+  const known = SECTION_OF[fact];
+  if (known) return known;
+  if (/^criterion_b\d+$/.test(fact)) return 'criteria';
+  const source = EVIDENCE_FACTS[fact];
+  if (!source) throw new Error(`no evidence field for fact ${fact}`);
+  return source.path[0] as keyof Evidence;
+}
+
+/**
+ * A copy of the evidence with the changes written in. Only the sections written are copied (the
+ * others, the narrative's long texts among them, are shared with the input, which no writer
+ * touches): the what-if writes one copy per candidate it confirms.
+ */
 export function applyChanges(evidence: Evidence, changes: readonly FactChange[]): Evidence {
-  const out = structuredClone(evidence);
-  for (const c of changes) write(out, c.fact, c.to);
-  return out;
+  const out = { ...evidence } as Record<string, unknown>;
+  for (const section of new Set(changes.map((c) => sectionOf(c.fact)))) {
+    if (evidence[section] !== undefined) out[section] = structuredClone(evidence[section]);
+  }
+  for (const c of changes) write(out as Evidence, c.fact, c.to);
+  return out as Evidence;
 }

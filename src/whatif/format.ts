@@ -78,7 +78,9 @@ function targetLines(t: TargetResult, bound: number, options: FormatOptions): st
   const none =
     t.none === 'unreachable'
       ? 'no change of the evidence gives it this year: what decides is the tier history (the Watch List clock) or a fact not varied'
-      : `no set of at most ${bound} changes gives it${t.fewest !== undefined ? ` (the fewest that would: ${t.fewest}${t.fewest <= MAX_BOUND ? `; --max-changes ${t.fewest} lists them` : ''})` : ''}`;
+      : t.none === 'beyond-bound'
+        ? `no set of at most ${bound} changes gives it (the fewest that would: ${t.fewest}; --max-changes ${t.fewest} lists them)`
+        : `no set of at most ${Math.max(bound, MAX_BOUND)} changes of the evidence gives it this year`;
   const out = [`Toward ${tierName(t.tier)} (${t.direction}): ${t.sets.length === 0 ? none : `${t.sets.length} minimal set${t.sets.length === 1 ? '' : 's'}`}`];
   const groups = groupSets(t.sets);
   const shown = options.all ? groups : groups.slice(0, SHOWN);

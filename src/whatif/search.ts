@@ -14,7 +14,7 @@ import { and, factsOf, type Formula } from './formula.js';
 import { tierGoal } from './goal.js';
 import { DecisionModel } from './model.js';
 import { buildSpace, type Space } from './space.js';
-import type { ChangeSet, TargetResult, WhatIfWork } from './types.js';
+import { MAX_BOUND, type ChangeSet, type TargetResult, type WhatIfWork } from './types.js';
 
 /**
  * The search: for each target tier, the goal "the tier is T" in every branch of the clock, as a
@@ -125,7 +125,7 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
       } else result.unconfirmed++;
     }
     result.sets.sort(compareSets);
-    if (result.sets.length === 0) Object.assign(result, beyondBound(goal, space));
+    if (result.sets.length === 0) Object.assign(result, beyondBound(goal, space, bound));
     targets.push(result);
   }
   const alternatives = [...read].map((i) => space.facts[i]!.domain.length - 1);
@@ -141,18 +141,19 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
 }
 
 /**
- * Why a goal has no set within the bound: no term at all (no change of the evidence gives the
- * tier: the ledger or a fact not varied decides), or the fewest changes any term needs. Searched
- * without the bound but with a small limit on the terms kept; past it, only "beyond the bound".
+ * Why a goal has no set within the bound: no change of the evidence can give the tier (the goal
+ * folds to false: the ledger or a fact not varied decides), or the fewest changes that would, up
+ * to the largest bound the what-if allows; past that, only that it needs more.
  */
-function beyondBound(goal: Formula, space: Space): Pick<TargetResult, 'none' | 'fewest'> {
+function beyondBound(goal: Formula, space: Space, bound: number): Pick<TargetResult, 'none' | 'fewest'> {
   if (goal.k === 'const') return { none: 'unreachable' };
+  if (bound >= MAX_BOUND) return { none: 'beyond-search' };
   try {
-    const terms = new BoundedDnf(space, space.facts.length, 20_000).of(goal);
-    if (terms.length === 0) return { none: 'unreachable' };
+    const terms = new BoundedDnf(space, MAX_BOUND, 20_000).of(goal);
+    if (terms.length === 0) return { none: 'beyond-search' };
     return { none: 'beyond-bound', fewest: Math.min(...terms.map((t) => t.cost)) };
   } catch (err) {
-    if (err instanceof SearchLimitError) return { none: 'beyond-bound' };
+    if (err instanceof SearchLimitError) return { none: 'beyond-search' };
     throw err;
   }
 }

@@ -54,9 +54,11 @@ export interface TargetResult {
   direction: 'up' | 'down' | 'across';
   /** Every minimal set of at most `bound` changes, best first (actions only, then fewest non-actions). */
   sets: ChangeSet[];
-  /** Why there is no set: no evidence change can give the tier (the ledger decides), or more than `bound` are needed. */
-  none?: 'unreachable' | 'beyond-bound';
-  /** With `beyond-bound`: the fewest changes that would give it, when the search could tell. */
+  /**
+   * Why there is no set: no change of the evidence can give the tier (the ledger decides), more
+   * than `bound` changes are needed (`fewest` of them), or more than MAX_BOUND.
+   */
+  none?: 'unreachable' | 'beyond-bound' | 'beyond-search';
   fewest?: number;
   /** Candidates the decision re-run did not confirm (always 0 unless the model and the engine disagree). */
   unconfirmed: number;

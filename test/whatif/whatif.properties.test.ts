@@ -48,7 +48,9 @@ describe('tip what-if over generated evidence', () => {
         const history = historyOf(year, clock, previousTier);
         const now = await tierOf(evidence, history);
         if (now === null) return; // the rules give no answer: nothing to move
+        const before = JSON.stringify(evidence);
         const result = await searchTargets({ evidence, history, options: {}, corpus, classes, bound: 3 });
+        expect(JSON.stringify(evidence), 'the input evidence is never modified').toBe(before);
         for (const target of result.targets) {
           expect(target.unconfirmed).toBe(0);
           for (const set of target.sets) {
