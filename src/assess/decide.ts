@@ -1,7 +1,7 @@
 import type { Evidence } from '../evidence/schema.js';
 import type { Tier } from '../model/tier.js';
 import type { Corpus, LoadedRule } from '../rules/corpus.js';
-import type { Cite } from '../rules/schema.js';
+import type { Cite, Layer } from '../rules/schema.js';
 import { STAGES, type Facts, type Stage } from '../rules/stages.js';
 import { CRITERIA } from '../rules/schema.js';
 import { baseFacts, type ClockFacts, type FactOptions } from './facts.js';
@@ -15,7 +15,7 @@ export interface TraceEntry {
   file: string;
   line: number;
   title: string;
-  layer: 'statute' | 'rubric';
+  layer: Layer;
   stage: Stage;
   cites: Cite[];
   outcome: Outcome;

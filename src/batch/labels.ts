@@ -1,5 +1,7 @@
 import type { Assessment, ClockEffect } from '../assess/types.js';
-import { paragraphOf } from '../history/eras.js';
+import { paragraphOf } from '../history/clock/law.js';
+import { bundledCorpus } from '../rules/corpus.js';
+import { lawOf } from '../rules/law.js';
 import { tierName, type Tier } from '../model/tier.js';
 import type { Readings, WaiverDecisionRow } from './report-model.js';
 
@@ -19,7 +21,8 @@ export const CHANGE_LABEL: Record<Assessment['tierChange'], string> = {
 
 /** What the clock did, as a mark beside the change, with the provision as numbered in `year`. */
 export function clockMark(effect: ClockEffect, year: number): string | null {
-  const p = paragraphOf(year);
+  // The paragraph as numbered in `year`, from the rule files (numbered_as). TODO(outputs): pass the batch's law.
+  const p = paragraphOf(lawOf(bundledCorpus()), year);
   switch (effect) {
     case 'automatic-downgrade':
       return `automatic downgrade (§110${p}(D)(i))`;

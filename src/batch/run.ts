@@ -11,6 +11,8 @@ import type { ClockOptions } from '../history/clock.js';
 import { countryHistory, type CountryHistory } from '../ledger/history.js';
 import { readLedger, type Ledger } from '../ledger/ledger.js';
 import { bundledCorpus } from '../rules/corpus.js';
+import { lawOf } from '../rules/law.js';
+import { tierName } from '../model/tier.js';
 import { BackgroundWriter } from './background-writer.js';
 import { createDraftRenderer, type DraftRenderer } from './drafts.js';
 import { renderFormats } from './formats.js';
@@ -70,6 +72,7 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   // The same what-if dates as `tip assess`: checked once, and used to validate every file.
   const effective = options.assess?.effective ?? {};
   checkOverrides(effective, corpus);
+  const law = lawOf(corpus, effective);
   // A --settings file's release date also dates the Tier 3 window and the action plan.
   const releaseDate = options.settingsPath !== undefined ? loadReportYears(options.settingsPath).value.years[String(year)]?.release?.date : undefined;
   const clockOptions: ClockOptions = options.assess?.clock ?? {};
@@ -116,9 +119,15 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
           { file: path, ...located.locate(['country', 'iso3']), path: ['country', 'iso3'], code: 'duplicate-country', expected: `one evidence file per country for the ${year} report`, found: `${iso3} again (first in ${first})` },
         ]);
       }
-      const context = historyContext(ledger ?? undefined, iso3, year, clockOptions, releaseDate);
+      const context = historyContext(ledger ?? undefined, iso3, year, law, clockOptions, releaseDate);
       const assessment = await assessEvidence(evidence, context, assessOptions, corpus, name);
       lap('assess');
+      if (assessment.open) {
+        // A tier the ledger leaves open is listed as open, never placed, counted or drafted as definite.
+        const o = assessment.open;
+        failures.push({ file: name, diagnostics: [], message: `the tier is open: ${o.tiers.map(tierName).join(' or ')}, depending on the ledger's missing year${o.decidingYears.length === 1 ? '' : 's'} ${o.decidingYears.join(', ')} (no drafts written; complete the ledger)` });
+        continue;
+      }
       const entry: BatchEntry = { file: name, assessment, evidence };
       // Rendered before the country is counted: a country whose drafts fail is a failed file.
       const docs = renderDrafts ? renderDrafts(entry) : [];
@@ -150,7 +159,7 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   // One time axis for every picture, from the earliest ledger year of any country assessed.
   let from = year;
   for (const h of histories.values()) from = Math.min(from, firstYearOf(h, year));
-  const timelines: Timeline[] = entries.map((e) => buildTimeline(histories.get(e.assessment.country.iso3) ?? null, e.assessment, from, clockOptions));
+  const timelines: Timeline[] = entries.map((e) => buildTimeline(histories.get(e.assessment.country.iso3) ?? null, e.assessment, from, law, clockOptions));
   lap('timelines');
 
   const report = buildReport({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REGIONAL_BUREAUS } from '../model/tier.js';
+import { FINDINGS, type Finding } from '../model/finding.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, REGIONAL_BUREAUS } from '../model/tier.js';
 
 /**
  * The evidence model: one country, one report year. Everything the desk officer records.
@@ -22,9 +23,8 @@ export const SourceSchema = z.strictObject({
   date: z.iso.date().optional(),
 });
 
-/** The analyst's finding on one standard or criterion. */
-export const FINDINGS = ['met', 'partly_met', 'not_met', 'not_applicable'] as const;
-export type Finding = (typeof FINDINGS)[number];
+/** The analyst's finding on one standard or criterion (the values: src/model/finding.ts). */
+export { FINDINGS, type Finding };
 
 export const FindingSchema = z.strictObject({
   finding: z.enum(FINDINGS),
@@ -260,7 +260,7 @@ export const EvidenceSchema = z.strictObject({
   /** Optional editor hint line; ignored by the engine. */
   $schema: z.string().optional(),
   country: CountrySchema,
-  report_year: z.number().int().min(2001).max(2100),
+  report_year: z.number().int().min(FIRST_REPORT_YEAR).max(2100).refine((y) => y <= LAST_REPORT_YEAR, { message: `a report year up to ${LAST_REPORT_YEAR} (next year's report)` }),
   /** Country not ranked (conflict, no government control or information): a Special Case. */
   special_case: z.strictObject({ reason: text }).optional(),
   roles: z.strictObject({

@@ -3,7 +3,7 @@ import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../load/order.js';
 import { suggestKey } from '../load/suggest.js';
 import { shorten } from '../load/text.js';
-import { FIRST_REPORT_YEAR, isTier, TIERS, type Tier } from '../model/tier.js';
+import { FIRST_REPORT_YEAR, isTier, LAST_REPORT_YEAR, TIERS, type Tier } from '../model/tier.js';
 import { parseCsv, type CsvRecord } from './csv.js';
 
 /**
@@ -58,7 +58,7 @@ export const WAIVER_COLUMNS = ['iso3', 'year', 'event'] as const;
 
 const ISO3 = /^[A-Z]{3}$/;
 const FIRST_YEAR = FIRST_REPORT_YEAR;
-const LAST_YEAR = 2100;
+const LAST_YEAR = LAST_REPORT_YEAR;
 
 interface Header {
   columns: string[];
@@ -134,7 +134,7 @@ function readYear(c: Cell, line: number, file: string, diagnostics: Diagnostic[]
     const year = Number(c.value);
     if (year >= FIRST_YEAR && year <= LAST_YEAR) return year;
   }
-  diagnostics.push(diag(file, line, c.col, ['year'], 'bad-year', `a report year, a whole number from ${FIRST_YEAR} (the first report) to ${LAST_YEAR}`, show(c.value)));
+  diagnostics.push(diag(file, line, c.col, ['year'], 'bad-year', `a report year, a whole number from ${FIRST_YEAR} (the first report) to ${LAST_YEAR} (next year's report)`, show(c.value)));
   return undefined;
 }
 

@@ -54,3 +54,10 @@ export type RegionalBureau = (typeof REGIONAL_BUREAUS)[number];
 
 /** First report year (the TVPA of 2000 required the first report in 2001). */
 export const FIRST_REPORT_YEAR = 2001;
+
+/**
+ * The last report year that can exist: next year's report (a desk officer drafts it this year).
+ * Ledgers and evidence naming a later year are refused: such a year is a typing error, and the
+ * Watch List clock would read every year up to it.
+ */
+export const LAST_REPORT_YEAR = new Date().getUTCFullYear() + 1;

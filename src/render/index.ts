@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { InputError } from '../diagnostics/diagnostic.js';
+import { tierName } from '../model/tier.js';
 import type { Assessment } from '../assess/types.js';
 import type { Evidence } from '../evidence/schema.js';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
@@ -60,14 +62,33 @@ function finish(content: string): string {
   return content.slice(0, end) + '\n';
 }
 
+/** A draft never states a tier the ledger leaves open: it is refused, naming the years to add. */
+function openTierError(a: Assessment): InputError {
+  const open = a.open!;
+  const years = open.decidingYears.join(', ');
+  return new InputError([
+    {
+      file: a.file ?? '(evidence)',
+      line: 0,
+      col: 0,
+      path: ['tier'],
+      code: 'open-tier',
+      expected: 'a definite tier to draft',
+      found: `${open.tiers.map(tierName).join(' or ')}, depending on the ledger's missing year${open.decidingYears.length === 1 ? '' : 's'} ${years}`,
+      hint: `add the ledger rows for ${years}, then draft again`,
+    },
+  ]);
+}
+
 /**
  * Renders the requested documents, in the fixed order narrative, demarche, nonpaper, press
  * (duplicates dropped). Throws InputError when a document needs the year's settings and the year
- * has none (the message names the year and `--settings`).
+ * has none (the message names the year and `--settings`), or when the ledger leaves the tier open.
  */
 export function renderDocuments(assessment: Assessment, evidence: Evidence, options: RenderOptions): RenderedDocument[] {
   const format = options.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`unknown format ${String(format)}`);
+  if (assessment.open) throw openTierError(assessment);
   const wanted = options.docs;
   const docs = wanted === 'all' ? [...DOC_NAMES] : DOC_NAMES.filter((d) => wanted.includes(d));
   const engine = options.engine ?? bundledEngine();

@@ -1,4 +1,5 @@
-import { COUNTED_YEARS_BEFORE_DOWNGRADE, waiverYearsAllowed } from '../history/eras.js';
+import { clockLaw } from '../history/clock/law.js';
+import { lawOf, type Law } from '../rules/law.js';
 import { monthDay } from './words.js';
 import { z } from 'zod';
 import { bundledCorpus, inForce, type Corpus, type LoadedParameter, type LoadedRule } from '../rules/corpus.js';
@@ -24,7 +25,7 @@ interface Figure<T> {
 const USC_7107 = 'https://www.law.cornell.edu/uscode/text/22/7107';
 
 // The counts of the downgrade (two free Watch List years, waiver years per run) are the clock's
-// (src/history/eras.ts, with their citations): the drafts explain the same law the clock applies.
+// (src/history/clock/law.ts reads them from the rule files): the drafts explain the same law the clock applies.
 
 /** The waiver authority was delegated to the Secretary of State on September 20, 2010 (tvpa-rules.md §4.1). */
 export const WAIVER_DELEGATED: Figure<string> = {
@@ -98,11 +99,11 @@ export type LawView = z.output<typeof LawViewSchema>;
 
 
 /** A parameter's value in `year`, or null when no version is in force then. */
-function parameterOrNull(id: string, year: number, corpus: Corpus): Record<string, unknown> | null {
-  const versions: LoadedParameter[] = corpus.parameters.filter((p) => p.id === id);
+function parameterOrNull(id: string, year: number, law: Law): Record<string, unknown> | null {
+  const versions: LoadedParameter[] = law.corpus.parameters.filter((p) => p.id === id);
   if (versions.length === 0) throw new Error(`the rule corpus has no parameter ${id}, which the drafts read`);
-  if (!versions.some((p) => inForce(p, year))) return null;
-  return parameterAt<Record<string, unknown>>(id, year, corpus).value;
+  if (!versions.some((p) => inForce(p, year, law.effective))) return null;
+  return parameterAt<Record<string, unknown>>(id, year, law).value;
 }
 
 function firstParameterYear(id: string, corpus: Corpus): number {
@@ -144,7 +145,9 @@ function computeLawOfYear(year: number, corpus: Corpus, effective: Record<string
   const firstYear = (id: string): number => Math.min(...rulesWithId(corpus, id).map((r) => effective[r.id]?.from ?? r.effective.from));
 
   const firstCountedYear = firstYear(RULE.downgrade);
-  const freeYears = COUNTED_YEARS_BEFORE_DOWNGRADE;
+  const law = lawOf(corpus, effective);
+  const yearLaw = clockLaw(law).at(year);
+  const freeYears = yearLaw.freeYears;
   const earliestDowngradeYear = firstCountedYear + freeYears;
   const downgrade = !inForceNow(RULE.downgrade) ? 'none' : year < earliestDowngradeYear ? 'counting' : 'in-force';
 
@@ -152,8 +155,8 @@ function computeLawOfYear(year: number, corpus: Corpus, effective: Record<string
   const scopeChangeYear = Math.max(...rulesWithId(corpus, '22usc7106.a.scope').map((r) => r.effective.from));
   const scope = year < scopeChangeYear ? 'significant-number' : year === scopeChangeYear ? 'threshold-removed-this-year' : 'no-threshold';
 
-  const interim = parameterOrNull(PARAMETER.interimAssessment, year, corpus);
-  const window = parameterOrNull(PARAMETER.determinationWindow, year, corpus);
+  const interim = parameterOrNull(PARAMETER.interimAssessment, year, law);
+  const window = parameterOrNull(PARAMETER.determinationWindow, year, law);
 
   const watchListGrounds: LawView['watchListGrounds'] = [];
   for (const [ground, id] of [['I', RULE.groundI], ['II', RULE.groundII], ['III', RULE.groundIII]] as const) {
@@ -173,16 +176,16 @@ function computeLawOfYear(year: number, corpus: Corpus, effective: Record<string
     firstCountedYears: Array.from({ length: freeYears }, (_, i) => firstCountedYear + i),
     freeYears,
     earliestDowngradeYear,
-    waiverYears: waiverYearsAllowed(year) || null,
+    waiverYears: yearLaw.waiverYears || null,
     waiverDelegated: year >= WAIVER_DELEGATED.years.from,
     ruleF: inForceNow(RULE.ruleF) !== undefined,
     concreteActions: inForceNow(RULE.commitmentsExcluded) !== undefined,
     concreteActionsFrom: firstYear(RULE.commitmentsExcluded),
-    tradeAgreementLimit: parameterOrNull(PARAMETER.tradeAgreementLimit, year, corpus) !== null,
+    tradeAgreementLimit: parameterOrNull(PARAMETER.tradeAgreementLimit, year, law) !== null,
     interimAssessmentDue: interim === null ? null : monthDay(num(interim, 'due_month', PARAMETER.interimAssessment)!, num(interim, 'due_day', PARAMETER.interimAssessment)!),
     tier3Window: window === null ? null : { minDays: num(window, 'min_days', PARAMETER.determinationWindow)!, maxDays: num(window, 'max_days', PARAMETER.determinationWindow)! },
     tier3RestrictionsFrom: firstParameterYear(PARAMETER.determinationWindow, corpus),
-    restrictionsFiscalYearOffset: num(parameterOrNull(PARAMETER.subsequentFiscalYear, year, corpus), 'years_after_report', PARAMETER.subsequentFiscalYear),
-    upgradeActionPlanDays: num(parameterOrNull(PARAMETER.actionPlan, year, corpus), 'days', PARAMETER.actionPlan),
+    restrictionsFiscalYearOffset: num(parameterOrNull(PARAMETER.subsequentFiscalYear, year, law), 'years_after_report', PARAMETER.subsequentFiscalYear),
+    upgradeActionPlanDays: num(parameterOrNull(PARAMETER.actionPlan, year, law), 'days', PARAMETER.actionPlan),
   });
 }

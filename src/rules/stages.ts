@@ -1,6 +1,6 @@
 import type { EventType } from './schema.js';
 import { CRITERIA } from './schema.js';
-import { FINDINGS } from '../evidence/schema.js';
+import { FINDINGS } from '../model/finding.js';
 
 /**
  * The decision runs in stages, in the order of State Department practice (product.md §2):
@@ -101,13 +101,8 @@ export const FACTS: Record<string, FactSpec> = {
     type: 'string',
     values: WATCH_LIST_PLACEMENTS,
     availableFrom: 0,
-    description: 'What the Watch List clock allows this year (computed from the ledger)',
-  },
-  watchListForbiddenInEveryFilling: {
-    type: 'boolean',
-    availableFrom: 0,
     description:
-      'Whatever the missing years of the ledger were, the clock would not allow the Watch List without a waiver (every filling gives needs-waiver or barred)',
+      'What the Watch List clock allows this year (computed from the ledger); with gaps in the ledger, one possible outcome at a time (the rules run once per outcome); unknown when no ledger was given',
   },
   ruleFApplies: { type: 'boolean', availableFrom: 0, description: 'Rule (F) bars the Watch List this year (under the reading chosen)' },
   waiverGranted: { type: 'boolean', availableFrom: 0, description: 'A waiver of the automatic downgrade was granted' },

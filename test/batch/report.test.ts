@@ -16,6 +16,7 @@ import type { BatchEntry } from '../../src/batch/types.js';
 import { peekReportYear } from '../../src/batch/files.js';
 import { escapeHtml, escapeMarkdown } from '../../src/batch/escape.js';
 import { evidenceFor } from './support.js';
+import { LAW } from '../support/law.js';
 
 const YEAR = 2019;
 
@@ -35,11 +36,11 @@ beforeAll(async () => {
   const make = async (iso3: string, name: string, tier: '1' | '2' | '2WL' | '3', h: CountryHistory, patch: unknown = {}): Promise<BatchEntry> => {
     const evidence = evidenceFor(YEAR, iso3, name, tier, patch);
     const context: HistoryContext = {
-      clock: computeClock(h, YEAR),
+      clock: computeClock(h, YEAR, LAW),
       previousTier: h.years.get(YEAR - 1)?.tier ?? null,
-      specialWatchList: (t) => specialWatchListFor(h, YEAR, t, { releaseDate: RELEASE }),
+      specialWatchList: (t) => specialWatchListFor(h, YEAR, t, LAW, { releaseDate: RELEASE }),
       tier3: (t) => {
-        const c = tier3Consequences(YEAR, { releaseDate: RELEASE });
+        const c = tier3Consequences(YEAR, LAW, { releaseDate: RELEASE });
         return t === '3' && c.applies ? c : null;
       },
     };
@@ -64,7 +65,7 @@ function inputs(entries: BatchEntry[]): ReportInputs {
     entries,
     failures: [{ file: 'ZZZ-2019.yaml', diagnostics: [{ file: 'ZZZ-2019.yaml', line: 3, col: 5, path: ['country', 'iso3'], code: 'x', expected: 'an ISO code', found: '"<b>"' }] }],
     skipped: [],
-    timelines: entries.map((e) => buildTimeline(null, e.assessment, YEAR)),
+    timelines: entries.map((e) => buildTimeline(null, e.assessment, YEAR, LAW)),
     history: 'tiers.csv',
     waivers: null,
     files: entries.length + 1,

@@ -9,12 +9,13 @@ import { countryHistory, historyFromTiers, type CountryHistory } from '../../src
 import { readLedger } from '../../src/ledger/ledger.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { evidenceFor } from './support.js';
+import { LAW } from '../support/law.js';
 
 const DATA = join(PACKAGE_ROOT, '..', 'shared', 'data');
 
 async function assessedOn(history: CountryHistory, year: number, tier: '2' | '2WL' | '3', name: string): Promise<Assessment> {
   const previous = history.years.get(year - 1)?.tier ?? null;
-  return assessEvidence(evidenceFor(year, history.iso3, name, tier), { clock: computeClock(history, year), previousTier: previous });
+  return assessEvidence(evidenceFor(year, history.iso3, name, tier), { clock: computeClock(history, year, LAW), previousTier: previous });
 }
 
 function at(years: TimelineYear[], year: number): TimelineYear {
@@ -34,7 +35,7 @@ describe('China in the published record (tvpa-rules.md §4.5: waivers 2011-2012,
 
   test('counted years start with the 2009 report; waiver years and the automatic downgrade are marked', async () => {
     const a = await assessedOn(withWaivers, 2014, '2WL', 'China');
-    const t = buildTimeline(withWaivers, a, 2001);
+    const t = buildTimeline(withWaivers, a, 2001, LAW);
     expect(t.years.map((y) => y.year)).toEqual(Array.from({ length: 14 }, (_, i) => 2001 + i));
     for (const y of [2005, 2006, 2007, 2008]) {
       expect(at(t.years, y).tier).toBe('2WL');
@@ -50,7 +51,7 @@ describe('China in the published record (tvpa-rules.md §4.5: waivers 2011-2012,
 
   test('without the waivers file, the clock still shows 2011 and 2012 were waiver years', async () => {
     const a = await assessedOn(tiersOnly, 2014, '2WL', 'China');
-    const t = buildTimeline(tiersOnly, a, 2001);
+    const t = buildTimeline(tiersOnly, a, 2001, LAW);
     expect([2011, 2012].map((y) => at(t.years, y).waiver)).toEqual([true, true]);
     // The automatic downgrade is a recorded event: without the waivers file it is only a downgrade.
     expect(at(t.years, 2013)).toMatchObject({ automaticDowngrade: false, downgrade: true });
@@ -58,7 +59,7 @@ describe('China in the published record (tvpa-rules.md §4.5: waivers 2011-2012,
 
   test('the SVG draws each year once, with the marks the timeline holds, and describes them in words', async () => {
     const a = await assessedOn(withWaivers, 2014, '2WL', 'China');
-    const t = buildTimeline(withWaivers, a, 2001);
+    const t = buildTimeline(withWaivers, a, 2001, LAW);
     const svg = timelineSvg(t);
     expect(svg.match(/<g class="cell /g)?.length).toBe(t.years.length);
     expect(svg.match(/class="waiver"/g)?.length).toBe(t.years.filter((y) => y.waiver).length);
@@ -78,7 +79,7 @@ describe('timelines from made-up histories', () => {
     for (let y = 2001; y <= 2015; y++) tiers[y] = '1';
     const h = historyFromTiers('TST', tiers);
     const a = await assessedOn(h, 2018, '2', 'Testland');
-    const t = buildTimeline(h, a, 2001);
+    const t = buildTimeline(h, a, 2001, LAW);
     expect(at(t.years, 2016)).toMatchObject({ tier: null, source: 'missing', downgrade: false });
     expect(at(t.years, 2017).downgrade).toBe(false); // the year before is unknown, so no change can be told
     expect(at(t.years, 2018).downgrade).toBe(false); // 3 -> 2 is an upgrade
@@ -87,14 +88,14 @@ describe('timelines from made-up histories', () => {
   test('ledger rows from the report year on are ignored: the assessment is this year', async () => {
     const h = historyFromTiers('TST', { 2016: '2', 2017: '2', 2018: '1', 2019: '1' });
     const a = await assessedOn(h, 2018, '3', 'Testland');
-    const t = buildTimeline(h, a, 2016);
+    const t = buildTimeline(h, a, 2016, LAW);
     expect(t.years.map((y) => y.year)).toEqual([2016, 2017, 2018]);
     expect(at(t.years, 2018)).toMatchObject({ tier: '3', source: 'assessment', downgrade: true });
   });
 
   test('no history: a single cell for this year', async () => {
     const a = await assessEvidence(evidenceFor(2020, 'TST', 'Testland', '2'), { clock: null, previousTier: null });
-    const t = buildTimeline(null, a, 2020);
+    const t = buildTimeline(null, a, 2020, LAW);
     expect(t.years).toHaveLength(1);
     expect(t.years[0]).toMatchObject({ year: 2020, tier: '2', counted: null, waiver: false });
   });

@@ -26,6 +26,7 @@ export function clock(year: number, patch: Partial<ClockSummary> = {}): ClockSum
     explanation: 'test clock',
     cites: [],
     options: { ruleF: 'after-waiver-run', specialCaseBreaksRun: true },
+    firstReports: { watchList: 2004, counting: 2009, ruleF: 2019 },
     ...patch,
   };
 }

@@ -1,4 +1,4 @@
-import type { Cite } from '../rules/schema.js';
+import type { Cite } from '../../../src/rules/schema.js';
 
 /**
  * The dates of the Watch List clock, in one place, each with its source (tvpa-rules.md §4, §7).
