@@ -133,7 +133,7 @@ export class ClockRun {
   /** The classes a year may have: its own, or every placement its year allows when missing. */
   classesAt(year: number): YearClass[] {
     const known = this.classAt(year);
-    return known ? [known] : domain(this.cl.at(year), !this.options.skipSpecial);
+    return known ? [known] : domain(this.cl.at(year), this.options.skipSpecial);
   }
 
   /** The states reached before report year `year` (after the years FIRST_REPORT..year-1). */
@@ -183,7 +183,7 @@ export class ClockRun {
     for (let m = FIRST_REPORT; m < year; m++) {
       if (this.classAt(m) !== undefined) continue;
       const yl = this.cl.at(m);
-      const classes = domain(yl, !o.skipSpecial);
+      const classes = domain(yl, o.skipSpecial);
       const hit = this.before(m).some(({ state, ranges }) =>
         classes.some((c1, i) =>
           classes.slice(i + 1).some((c2) => {
