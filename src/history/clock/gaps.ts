@@ -69,8 +69,15 @@ export interface ClockRunOptions {
   skipSpecial: boolean;
 }
 
-export function stateKey(s: ClockState): string {
-  return `${s.run.last}${s.run.counted}|${s.f.stintAfter}${s.f.trigger}${s.f.hadRun ? 1 : 0}${s.f.downgraded ? 1 : 0}`;
+const LAST = { WL: 0, T3: 1, OTHER: 2 } as const;
+
+/**
+ * A state as one small integer (every field is bounded by the law's cap), so the sets and the
+ * memo of the pair automaton are keyed by numbers, not strings.
+ */
+export function stateKey(s: ClockState, cap: number): number {
+  const b = cap + 1;
+  return LAST[s.run.last] + 3 * (s.run.counted + b * (s.f.stintAfter + b * (s.f.trigger + b * ((s.f.hadRun ? 1 : 0) + 2 * (s.f.downgraded ? 1 : 0)))));
 }
 
 export function step(s: ClockState, c: YearClass, yl: YearLaw, cl: ClockLaw, o: ClockRunOptions): ClockState {
@@ -89,8 +96,8 @@ function stepRanges(r: Ranges, c: YearClass, yl: YearLaw, skipSpecial: boolean):
   };
 }
 
-function merge(into: Map<string, Reached>, state: ClockState, ranges: Ranges): void {
-  const key = stateKey(state);
+function merge(into: Map<number, Reached>, state: ClockState, ranges: Ranges, cap: number): void {
+  const key = stateKey(state, cap);
   const had = into.get(key);
   if (!had) {
     into.set(key, { state, ranges });
@@ -112,15 +119,15 @@ function merge(into: Map<string, Reached>, state: ClockState, ranges: Ranges): v
  * timeline or a check of every year costs one pass.
  */
 export class ClockRun {
-  private readonly snapshots: Map<string, Reached>[] = [];
+  private readonly snapshots: Map<number, Reached>[] = [];
 
   constructor(
     readonly history: CountryHistory,
     readonly cl: ClockLaw,
     readonly options: ClockRunOptions,
   ) {
-    const start: Map<string, Reached> = new Map();
-    merge(start, { run: START_RUN, f: START_F }, { consMin: 0, consMax: 0, countedMin: 0, countedMax: 0 });
+    const start: Map<number, Reached> = new Map();
+    merge(start, { run: START_RUN, f: START_F }, { consMin: 0, consMax: 0, countedMin: 0, countedMax: 0 }, cl.cap);
     this.snapshots.push(start);
   }
 
@@ -142,9 +149,9 @@ export class ClockRun {
     while (this.snapshots.length <= index) {
       const y = FIRST_REPORT + this.snapshots.length - 1;
       const yl = this.cl.at(y);
-      const next = new Map<string, Reached>();
+      const next = new Map<number, Reached>();
       for (const { state, ranges } of this.snapshots.at(-1)!.values()) {
-        for (const c of this.classesAt(y)) merge(next, step(state, c, yl, this.cl, this.options), stepRanges(ranges, c, yl, this.options.skipSpecial));
+        for (const c of this.classesAt(y)) merge(next, step(state, c, yl, this.cl, this.options), stepRanges(ranges, c, yl, this.options.skipSpecial), this.cl.cap);
       }
       this.snapshots.push(next);
     }
@@ -158,12 +165,16 @@ export class ClockRun {
    */
   sensitiveYears(year: number, differ: (a: ClockState, b: ClockState, consEq: boolean, countedEq: boolean) => boolean): number[] {
     const o = this.options;
-    const memo = new Map<string, boolean>();
+    const cap = this.cl.cap;
+    const size = 3 * (cap + 1) ** 3 * 4; // the number of possible state keys
+    const memo = new Map<number, boolean>();
     // Whether the pair, before year y, can end up differing at `year`.
     const bad = (y: number, a: ClockState, b: ClockState, consEq: boolean, countedEq: boolean): boolean => {
-      if (consEq && countedEq && stateKey(a) === stateKey(b)) return false; // identical from here on
+      const ka = stateKey(a, cap);
+      const kb = stateKey(b, cap);
+      if (consEq && countedEq && ka === kb) return false; // identical from here on
       if (y >= year) return differ(a, b, consEq, countedEq);
-      const key = `${y}|${stateKey(a)}|${stateKey(b)}|${consEq ? 1 : 0}${countedEq ? 1 : 0}`;
+      const key = (((y - FIRST_REPORT) * size + ka) * size + kb) * 4 + (consEq ? 2 : 0) + (countedEq ? 1 : 0);
       const known = memo.get(key);
       if (known !== undefined) return known;
       const yl = this.cl.at(y);
