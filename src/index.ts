@@ -26,7 +26,7 @@ export { assessFile, historyContext, ledgerFor, type AssessFileOptions, type Ass
 export { assessEvidence, type AssessOptions, type HistoryContext } from './assess/assess.js';
 export { decide, type Decision, type TraceEntry, type Outcome } from './assess/decide.js';
 export { DecisionError, resolveTier } from './assess/resolve.js';
-export { eraOf, ERAS, type Era } from './assess/era.js';
+export { eraOf, erasOf, type Era } from './assess/era.js';
 export type { Assessment, ClockEffect, Recommendation, WatchListGround } from './assess/types.js';
 export { formatAssessment, formatTrace, assessmentJson } from './report/assessment-text.js';
 

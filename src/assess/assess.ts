@@ -5,6 +5,7 @@ import type { WatchListOutcome } from '../history/clock.js';
 import { clockEffectOf, clockNotes, decideEachOutcome, openTierOf, representative } from './clock-outcomes.js';
 import type { DecideOptions } from './decide.js';
 import { eraOf } from './era.js';
+import { lawOf } from '../rules/law.js';
 import type {
   Assessment,
   ClockSummary,
@@ -103,7 +104,7 @@ export async function assessEvidence(
     },
     year: evidence.report_year,
     reportingPeriod: reportingPeriod(evidence.report_year),
-    era: eraOf(evidence.report_year),
+    era: eraOf(evidence.report_year, lawOf(corpus, options.effective ?? {})),
     tier,
     tierBeforeClock,
     previousTier: history.previousTier,

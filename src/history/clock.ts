@@ -110,6 +110,17 @@ function optionsOf(run: ClockRun): ResolvedClockOptions {
   return { ruleF: run.options.ruleF, specialCaseBreaksRun: !run.options.skipSpecial };
 }
 
+/** The sentence on rule (F): its facts from the known years, or what the missing years leave. */
+function ruleFText(run: ClockRun, year: number, applies: Known<boolean>): string {
+  const { cl } = run;
+  const yl = cl.at(year);
+  const reading = run.options.ruleF;
+  const detail = fDetail(run.history, year, cl, reading, run.options.skipSpecial);
+  if (applies !== 'unknown' && detail.kind !== 'gap') return fExplanation(detail, year, reading, cl);
+  const years = applies === 'unknown' ? run.sensitiveYears(year, (a, b) => outcomeOf(a, yl, reading).ruleF !== outcomeOf(b, yl, reading).ruleF) : [];
+  return fOpenExplanation(applies, years, reading);
+}
+
 /** The clock for report year `year` from a forward run (see clockRun). */
 export function clockAt(run: ClockRun, year: number): Clock {
   const cl: ClockLaw = run.cl;
@@ -136,14 +147,7 @@ export function clockAt(run: ClockRun, year: number): Clock {
     !consEq || (yl.watchList && !countedEq) || !sameOutcome(outcomeOf(a, yl, reading), outcomeOf(b, yl, reading));
   const unknownYears = ambiguous ? run.sensitiveYears(year, differ) : [];
 
-  const detail = fDetail(run.history, year, cl, reading, run.options.skipSpecial);
-  let fText: string;
-  if (fApplies !== 'unknown' && detail.kind !== 'gap') fText = fExplanation(detail, year, reading, cl);
-  else {
-    const fYears = fApplies === 'unknown' ? run.sensitiveYears(year, (a, b) => outcomeOf(a, yl, reading).ruleF !== outcomeOf(b, yl, reading).ruleF) : [];
-    fText = fOpenExplanation(fApplies, fYears, reading);
-  }
-
+  const fText = ruleFText(run, year, fApplies);
   const possible = PLACEMENT_ORDER.filter((p) => outcomes.some((o) => o.placement === p));
   return {
     year,
