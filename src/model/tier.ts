@@ -1,6 +1,6 @@
 /**
  * The placements of the TIP Report. `2WL` is Tier 2 Watch List (22 U.S.C. 7107(b)(2)(A)(iii));
- * `special` is a Special Case (State Department practice, no statutory basis: tvpa-rules.md §2.1).
+ * `special` is a Special Case (State Department practice, no statutory basis: docs/law.md).
  */
 export const TIERS = ['1', '2', '2WL', '3', 'special'] as const;
 export type Tier = (typeof TIERS)[number];

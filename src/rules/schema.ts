@@ -61,7 +61,11 @@ export const TextEntrySchema = z
     /** The act that enacted these words: "Pub. L. 110-457, §107(a)". */
     enacted_by: z.string().min(1).optional(),
     source: SourceSchema,
+    /** Other copies the words were checked against. */
+    also_checked: z.array(SourceSchema).min(1).optional(),
     verbatim: z.boolean(),
+    /** The report years whose words were actually read (the others inferred: no amendment found). */
+    years_verified: z.string().min(1).optional(),
     words: z.string().min(1),
     note: z.string().min(1).optional(),
   })

@@ -3,7 +3,7 @@ import { CRITERIA } from './schema.js';
 import { FINDINGS } from '../model/finding.js';
 
 /**
- * The decision runs in stages, in the order of State Department practice (product.md §2):
+ * The decision runs in stages, in the order of State Department practice (README, How the decision is made):
  *   1. scope (§108(a)) and presumptions about the evidence (§108(b)(1) and (7) data presumption);
  *   2. the §108(a) standards and §108(b) criteria, each met or not;
  *   3. the rubric's recommendation and the Watch List grounds;

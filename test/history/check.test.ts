@@ -14,7 +14,7 @@ function withPlacement(ledger: Ledger, iso3: string, year: number, tier: Placeme
 
 const key = (f: { iso3: string; year: number }): string => `${f.iso3} ${f.year}`;
 
-describe('the published record (../shared/data)', () => {
+describe('the published record', () => {
   test('no violation under the default reading', () => {
     const r = checkHistory(published(), LAW);
     expect(r.violations).toEqual([]);
@@ -61,7 +61,7 @@ describe('the published record (../shared/data)', () => {
     const literal = checkHistory(published(), LAW, { ruleF: 'literal' }).violations.map(key);
     const ever = checkHistory(published(), LAW, { ruleF: 'any-time-after' }).violations.map(key);
     for (const k of literal) expect(ever).toContain(k);
-    expect(ever).toContain('MYS 2019'); // Malaysia: downgraded 2014, Watch List 2018-2020 (tvpa-rules.md §4.4)
+    expect(ever).toContain('MYS 2019'); // Malaysia: downgraded 2014, Watch List 2018-2020 (docs/law.md, rule (F))
     expect(ever.length).toBeGreaterThan(literal.length);
   });
 

@@ -56,7 +56,7 @@ export const CaseSchema = z
     /** Years the ledger records a waiver for. */
     waivers: z.array(Year).optional(),
     /**
-     * `published`: the clock reads the published ledger (../shared/data) for `country`; `history`
+     * `published`: the clock reads the published ledger (test/history/published.ts) for `country`; `history`
      * then lists the rows the case relies on (checked against it) and `missing` the years it lacks.
      */
     ledger: z.literal('published').optional(),

@@ -27,7 +27,7 @@ import { agreed, assumedYears, backFrom, domain, enumerateFillings, possibleValu
  */
 
 /**
- * Readings of rule (F) (tvpa-rules.md §4.4):
+ * Readings of rule (F):
  *  - `after-waiver-run` (default): after a Watch List run that used at least one waiver year
  *    (3+ counted years) was followed by Tier 3, only one consecutive Watch List year is allowed
  *    right after that Tier 3 stint. The published record 2011-2025 fits it with no exception.
@@ -43,7 +43,7 @@ export interface ClockOptions {
   ruleF?: RuleFReading;
   /**
    * true (default): a Special Case year ends a Watch List run, like any year off the list (the
-   * country is on no list; tvpa-rules.md §4.3, UNVERIFIED). false: it neither counts nor ends it.
+   * country is on no list;. false: it neither counts nor ends it.
    */
   specialCaseBreaksRun?: boolean;
 }
