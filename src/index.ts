@@ -17,8 +17,9 @@ export { parseYaml, validateDoc, loadYamlFile, type Located } from './load/index
 
 // the rules
 export { loadCorpus, bundledCorpus, inForce, idFromPath, type Corpus, type LoadedRule, type LoadedParameter } from './rules/corpus.js';
-export { parameterAt, type ParameterValue } from './rules/parameters.js';
-export type { Cite, RuleFile, ParameterFile, Condition } from './rules/schema.js';
+export { parameterAt, parameterInForce, type ParameterValue } from './rules/parameters.js';
+export { lawOf, firstYearOf, isInForce, numberedAs, textOf, enactedBy, watchListGroundsInForce, type Law, type EffectiveOverrides } from './rules/law.js';
+export type { Cite, RuleFile, ParameterFile, Condition, TextEntry, NumberedAs, Layer } from './rules/schema.js';
 export { FACTS, type FactSpec } from './rules/stages.js';
 
 // assess

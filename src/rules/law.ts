@@ -81,3 +81,15 @@ export function enactedBy(law: Law, id: string, year: number): string | undefine
   }
   return undefined;
 }
+
+/**
+ * The Tier 2 Watch List grounds in force in `year`, in statutory order, as their rule files state
+ * them: every rule whose event is a watch-list-ground (so a new ground file is picked up).
+ */
+export function watchListGroundsInForce(law: Law, year: number): { ground: string; text: string; id: string }[] {
+  const order = (g: string) => ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'].indexOf(g);
+  return law.corpus.rules
+    .filter((r) => r.event.type === 'watch-list-ground' && inForce(r, year, law.effective))
+    .map((r) => (r.event.type === 'watch-list-ground' ? { ground: r.event.params.ground, text: r.event.params.text, id: r.id } : { ground: '', text: '', id: r.id }))
+    .sort((a, b) => order(a.ground) - order(b.ground));
+}

@@ -6,7 +6,8 @@ import { CLOCK_IDS, clockLaw } from '../../src/history/clock/law.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { lawOfYear } from '../../src/render/law.js';
 import { bundledCorpus } from '../../src/rules/corpus.js';
-import { firstYearOf } from '../../src/rules/law.js';
+import { firstYearOf, watchListGroundsInForce } from '../../src/rules/law.js';
+import { textProblems } from '../support/corpus-health.js';
 import { LAW } from '../support/law.js';
 
 /**
@@ -69,6 +70,13 @@ describe('the years the code uses are the rule files\' own', () => {
     for (let i = 1; i < eras.length; i++) expect(eras[i]!.from).toBe(eras[i - 1]!.to! + 1);
   });
 
+  test('the Watch List grounds in force, as the drafts list them, are the ground rule files in force', () => {
+    for (let y = 2001; y <= 2030; y++) {
+      const fromCorpus = watchListGroundsInForce(LAW, y);
+      expect(lawOfYear(y, corpus).watchListGrounds.map((g) => [g.ground, g.text])).toEqual(fromCorpus.map((g) => [g.ground, g.text]));
+    }
+  });
+
   test('the drafts explain the counting the clock applies', () => {
     const cl = clockLaw(LAW);
     for (let y = cl.countingFrom; y <= cl.countingFrom + 15; y++) {
@@ -90,25 +98,8 @@ describe('rule files are verified and literate', () => {
     expect(stale).toEqual([]);
   });
 
-  /**
-   * Files whose owner (the evidence engineer, issue 9) rewrites them with their text: exempt only
-   * while they have none, so nothing else may lack it and they pass the day their text lands.
-   */
-  const AWAITING_OWNER = ['rules/22usc7106/b/1/data-presumption', 'rules/22usc7106/b/7/data-presumption'];
   test("every statute file carries the statute's words, verbatim or saying why not, for every year it covers", () => {
-    const problems: string[] = [];
-    for (const r of all.filter((x) => x.layer === 'statute')) {
-      if (!r.text) {
-        if (!AWAITING_OWNER.some((p) => r.file.startsWith(p))) problems.push(`${r.file}: no text`);
-        continue;
-      }
-      if (r.text[0]!.from > r.effective.from) problems.push(`${r.file}: no text for ${r.effective.from}`);
-      for (const t of r.text) {
-        if (!t.verbatim && !t.note) problems.push(`${r.file}: text from ${t.from} is not verbatim and says not why`);
-        if (!/\b(U\.S\.C\.|TVPA|Pub\. L\.)/.test(t.citation)) problems.push(`${r.file}: text from ${t.from} cites "${t.citation}"`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(textProblems(corpus)).toEqual([]);
   });
 
   test('no rule file points outside the project (working notes, ../shared)', () => {
