@@ -2,6 +2,7 @@ import type { Assessment, ClockEffect } from '../assess/types.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { TIERS, tierName, type RegionalBureau, type Tier } from '../model/tier.js';
 import type { Known } from '../history/clock.js';
+import type { Law } from '../rules/law.js';
 import type { Cite } from '../rules/schema.js';
 import { interimAssessment, reportCites, type InterimAssessment } from './statute.js';
 import type { Timeline } from './timeline.js';
@@ -141,6 +142,8 @@ export interface ReportInputs {
   waivers: string | null;
   files: number;
   readings: Readings;
+  /** The batch's law (corpus and --effective overrides): the report's statutory sections follow it. */
+  law?: Law;
 }
 
 export function buildReport(input: ReportInputs): BatchReport {
@@ -218,10 +221,10 @@ export function buildReport(input: ReportInputs): BatchReport {
     specialWatchListComputed: assessments.some((a) => a.specialWatchList !== null),
     tier3,
     waiverDecisions,
-    interimAssessment: interimAssessment(input.year),
+    interimAssessment: interimAssessment(input.year, input.law),
     failures,
     skipped: [...input.skipped].sort((a, b) => byText(a.file, b.file)),
     timelines,
-    cites: reportCites(input.year),
+    cites: reportCites(input.year, input.law),
   };
 }

@@ -164,6 +164,7 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
 
   const report = buildReport({
     year,
+    law,
     entries,
     failures,
     skipped,
