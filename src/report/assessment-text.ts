@@ -18,7 +18,8 @@ export function formatTrace(trace: TraceEntry[]): string {
   const lines: string[] = [];
   for (const t of trace) {
     const mark = t.decides ? ' [decides]' : t.overriddenBy ? ` [set aside by ${t.overriddenBy.join(', ')}]` : t.inapplicable ? ' [its base rule did not apply]' : '';
-    lines.push(`  ${t.outcome.padEnd(25)} ${t.rule}${mark}`);
+    const layer = t.layer === 'practice' ? ' (State Department practice, not law)' : t.layer === 'rubric' ? ' (rubric: policy guidance)' : '';
+    lines.push(`  ${t.outcome.padEnd(25)} ${t.rule}${layer}${mark}`);
     lines.push(`      ${t.file}:${t.line} | ${t.cites.map((c) => c.title).join('; ')}`);
     if (t.outcome !== 'not in force in this year') lines.push(`      read: ${factList(t)}`);
   }

@@ -130,6 +130,9 @@ event: {type: watch-list-ground, params: {ground: II, text: t}}
     ['a __proto__ key in a condition', good(conditions.replace('{fact:', '{__proto__: {}, fact:')), 'reserved-key', 11],
     ['an id that does not match the path', good(conditions).replace('id: x.y', 'id: x.z'), 'id-path-mismatch', 1],
     ['an unknown key', good(conditions).replace('layer:', 'layr:'), 'unknown-key', 7],
+    ['a practice rule (State Department practice, not law) loads', good(conditions).replace('layer: statute', 'layer: practice'), '', 0],
+    ['a text that is not verbatim and says not why', good(conditions).replace('verified_on:', 'text:\n  - {from: 2009, citation: "TVPA §110(b)", source: {title: t, href: "https://example.org/"}, verbatim: false, words: w}\nverified_on:'), 'missing', 9],
+    ['a text that starts after the first year of the file', good(conditions).replace('verified_on:', 'text:\n  - {from: 2010, citation: "TVPA §110(b)", source: {title: t, href: "https://example.org/"}, verbatim: true, words: w}\nverified_on:'), 'text-out-of-years', 9],
     ['no verified_on date', good(conditions).replace('verified_on: 2026-12-01\n', ''), 'missing', 1],
   ];
   for (const [name, text, code, line] of cases) {
