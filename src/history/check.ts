@@ -1,8 +1,8 @@
-import { resolveTier } from '../assess/resolve.js';
 import { countryHistory, ledgerCountries, type CountryHistory, type HistoryYear } from '../ledger/history.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { LoadedRule } from '../rules/corpus.js';
 import { holds, MissingFactError } from '../rules/evaluate.js';
+import { standingRules } from '../rules/exceptions.js';
 import { inForce } from '../rules/corpus.js';
 import { versionsOf, type Law } from '../rules/law.js';
 import type { Cite } from '../rules/schema.js';
@@ -108,8 +108,10 @@ function tierUnder(rules: { clock: LoadedRule[]; given: LoadedRule[] }, o: Watch
       throw err;
     }
   });
-  const resolution = resolveTier([...rules.given, ...fired]);
-  return { tier: resolution.tier, deciding: resolution.deciding.map((r) => r.id) };
+  const standing = standingRules([...rules.given, ...fired]);
+  const tiers = new Set(standing.map((r) => (r.event.type === 'tier' ? r.event.params.tier : '')));
+  if (tiers.size !== 1) throw new Error(`check-history: the clock's rules leave ${tiers.size === 0 ? 'no tier' : 'two tiers'} (${standing.map((r) => r.id).join(', ')})`);
+  return { tier: [...tiers][0]!, deciding: standing.map((r) => r.id) };
 }
 
 function verdict(law: Law, o: WatchListOutcome, h: HistoryYear): Verdict {
