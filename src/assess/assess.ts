@@ -6,10 +6,10 @@ import { clockEffectOf, clockNotes, decideEachOutcome, openTierOf, representativ
 import type { DecideOptions } from './decide.js';
 import { eraOf } from './era.js';
 import { lawOf } from '../rules/law.js';
+import { evidenceNotes, presumptionsOf, recommendationsOf } from './outputs.js';
 import type {
   Assessment,
   ClockSummary,
-  Recommendation,
   SpecialWatchListSummary,
   Tier3Summary,
   WatchListGround,
@@ -58,7 +58,7 @@ export async function assessEvidence(
 ): Promise<Assessment> {
   const clock = history.clock;
   // The rules run once per outcome of the clock the ledger leaves possible (src/assess/clock-outcomes.ts).
-  const runs = await decideEachOutcome(evidence, history, corpus, options);
+  const runs = await decideEachOutcome(evidence, history, corpus, { ...options, previousTier: history.previousTier });
   const open = openTierOf(runs, history.outcomes?.decidingYears ?? clock?.unknownYears ?? []);
   const { decision } = representative(runs);
   const tier = decision.tier;
@@ -69,17 +69,11 @@ export async function assessEvidence(
   );
   grounds.sort((a, b) => a.ground.localeCompare(b.ground));
 
-  const recommendations: Recommendation[] = [
-    ...evidence.narrative.recommendations.map((text): Recommendation => ({ text, source: 'analyst' })),
-    ...[...decision.fired('standard-unmet'), ...decision.fired('criterion-unmet')]
-      .filter((r) => r.recommendation !== undefined)
-      .map((r): Recommendation => ({ text: r.recommendation!, source: r.event.type === 'standard-unmet' ? 'standard' : 'criterion', rule: r.id, cites: r.cites })),
-  ];
+  const recommendations = recommendationsOf(evidence, decision);
+  const presumptions = presumptionsOf(evidence, decision);
 
   const notes: string[] = clockNotes(evidence, runs, open, clock, tier);
-  for (const r of decision.fired('presumption')) {
-    if (r.event.type === 'presumption') notes.push(`Data presumption applied: §108(b)(${r.event.params.criterion.slice(1)}) is presumed not met (${r.file}).`);
-  }
+  notes.push(...evidenceNotes(decision, presumptions));
   if (options.secretaryDisregardsPresumption && !decision.trace.some((t) => t.outcome !== 'not in force in this year' && t.facts.some((f) => f.fact === 'secretaryDisregardsPresumption'))) {
     notes.push(`--disregard-presumption has no effect in the ${evidence.report_year} report: no rule in force reads it (the transitional clause covered the 2004 and 2005 reports).`);
   }
@@ -88,7 +82,7 @@ export async function assessEvidence(
     (decision.determination.fullyMeets !== decision.rubric.fullyMeets || decision.determination.significantEfforts !== decision.rubric.significantEfforts);
   if (overridesRubric) notes.push('The analyst determination departs from the rubric recommendation; its rationale is recorded.');
   for (const t of decision.trace) {
-    if (t.decides && (t.rule === '22usc7107.b.3.B' || t.rule === '22usc7107.b.1.B.commitments-excluded')) {
+    if (t.decides && ['22usc7107.b.3.B', '22usc7107.b.1.B.commitments-excluded', '22usc7107.b.1.concrete-actions'].includes(t.rule)) {
       notes.push(`Statutory Tier 3 (${t.cites[0]?.title ?? t.rule}): it applies whatever the rubric or the analyst concluded.`);
     }
   }
@@ -120,6 +114,8 @@ export async function assessEvidence(
     specialWatchList: history.specialWatchList?.(tier) ?? null,
     tier3: history.tier3?.(tier) ?? null,
     recommendations,
+    presumptions,
+    openQuestions: decision.openQuestions,
     notes,
     options: {
       secretaryDisregardsPresumption: options.secretaryDisregardsPresumption ?? false,

@@ -145,7 +145,7 @@ const TVPA_AS_AMENDED_FROM = 2019;
 export function placementView(assessment: Assessment, evidence: Evidence): PlacementView {
   const grounds = new Set(assessment.watchList.grounds.map((g) => g.ground));
   const groundI = assessment.watchList.grounds.find((g) => g.ground === 'I');
-  const v = evidence.victims;
+  const v = evidence.victims.watch_list_ground_i;
   const watchList: PlacementView['watchList'] =
     grounds.size === 0
       ? null
@@ -153,7 +153,12 @@ export function placementView(assessment: Assessment, evidence: Evidence): Place
           progress: grounds.has('II') ? withoutFinalPeriod(evidence.comparison_with_previous_year.rationale) : null,
           victims: groundI
             ? {
-                trend: v.very_significant && v.significantly_increasing ? 'both' : v.significantly_increasing ? 'significantly-increasing' : 'very-significant',
+                trend:
+                  v?.very_significant === true && v.significantly_increasing === true
+                    ? 'both'
+                    : v?.significantly_increasing === true
+                      ? 'significantly-increasing'
+                      : 'very-significant',
                 // The ground's own text says which statutory wording was in force (rules/22usc7107/b/2/A/iii/I@*.yaml).
                 number: /\bestimated\b/.test(groundI.text) ? 'estimated' : 'absolute',
               }
@@ -170,7 +175,7 @@ export function placementView(assessment: Assessment, evidence: Evidence): Place
       : decided.has('22usc7107.b.1.concrete-actions')
         ? 'no-concrete-actions'
         : null;
-  const kinds = [...new Set(evidence.state_labor.filter((f) => f.government_policy_or_pattern).map((f) => f.kind.replace(/_/g, ' ')))];
+  const kinds = [...new Set(evidence.state_labor.filter((f) => f.government_policy_or_pattern === true).map((f) => f.kind.replace(/_/g, ' ')))];
   return PlacementViewSchema.parse({
     statutoryTier3: reason === null ? null : { reason, kinds: reason === 'policy-or-pattern' ? kinds : [] },
     year: assessment.year,

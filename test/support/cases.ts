@@ -51,6 +51,8 @@ export const CaseSchema = z
     input: z.record(z.string(), z.unknown()).default({}),
     /** What the Watch List clock says, given (default: unknown, as with no ledger). */
     clock: z.strictObject({ watch_list_placement: z.enum(WATCH_LIST_PLACEMENTS), rule_f_applies: z.boolean().default(false) }).optional(),
+    /** Last year's placement, as the ledger gives it (default: unknown, as with no ledger; with `history`, the ledger's). */
+    previous_tier: z.enum(TIERS).optional(),
     /** Ledger rows (year: tier) the real clock runs on; years not listed are missing. */
     history: z.record(z.string().regex(/^\d{4}$/, 'a report year such as 2009'), z.enum(TIERS)).optional(),
     /** Years the ledger records a waiver for. */
@@ -78,6 +80,10 @@ export const CaseSchema = z
       /** The rules whose conclusion stands (after exceptions set others aside). */
       decided_by: z.array(z.string()).optional(),
       watch_list_grounds: z.array(z.string().regex(/^[IVX]+$/)).optional(),
+      /** The standards and criteria with no information the rubric's recommendation rests on. */
+      rubric_unknowns: z.array(z.string()).optional(),
+      /** The rules the evidence's unknowns leave open (exactly these). */
+      open_questions: z.array(z.string()).optional(),
       clock: ClockExpectation.optional(),
       /** Words one of the assessment's notes contains. */
       note: z.string().optional(),
@@ -87,6 +93,7 @@ export const CaseSchema = z
     note: z.string().optional(),
   })
   .refine((c) => !(c.clock && c.history), { message: 'a case gives the clock (clock) or runs it on ledger rows (history), not both' })
+  .refine((c) => !(c.previous_tier && c.history), { message: 'with ledger rows (history) last year\'s tier is the ledger\'s' })
   .refine((c) => c.ledger === undefined || c.country !== undefined, { message: 'ledger: published needs the country' })
   .refine((c) => c.output.clock === undefined || c.history !== undefined, { message: 'output.clock needs ledger rows (history)' });
 export type Case = z.output<typeof CaseSchema>;
@@ -154,6 +161,8 @@ interface Outcome {
   open: { tiers: Tier[]; decidingYears: number[] } | null;
   clock: Clock | null;
   notes: string[];
+  rubricUnknowns: string[];
+  openQuestions: string[];
 }
 
 async function outcomeOf(c: Case, law: Law): Promise<Outcome> {
@@ -161,18 +170,39 @@ async function outcomeOf(c: Case, law: Law): Promise<Outcome> {
   const options = {
     ...(c.options?.secretary_disregards_presumption !== undefined ? { secretaryDisregardsPresumption: c.options.secretary_disregards_presumption } : {}),
     ...(c.options?.effective ? { effective: c.options.effective } : {}),
+    ...(c.previous_tier ? { previousTier: c.previous_tier } : {}),
   };
   if (c.history) {
     const clockOptions = { ...(c.clock_options?.rule_f ? { ruleF: c.clock_options.rule_f } : {}), specialCaseBreaksRun: c.clock_options?.special_case_continues_run !== true };
     const caseLaw: Law = { corpus: law.corpus, effective: { ...law.effective, ...(c.options?.effective ?? {}) } };
     const context = historyContextFor(historyOf(c), c.report_year, caseLaw, clockOptions);
     const a = await assessEvidence(evidence, context, options, law.corpus);
-    return { tier: a.tier, trace: a.trace, decidedBy: a.decidedBy.map((d) => d.rule), grounds: a.watchList.grounds.map((g) => g.ground), open: a.open, clock: a.clock, notes: a.notes };
+    return {
+      tier: a.tier,
+      trace: a.trace,
+      decidedBy: a.decidedBy.map((d) => d.rule),
+      grounds: a.watchList.grounds.map((g) => g.ground),
+      open: a.open,
+      clock: a.clock,
+      notes: a.notes,
+      rubricUnknowns: a.rubric.unknowns,
+      openQuestions: a.openQuestions.map((q) => q.rule),
+    };
   }
   const facts = c.clock ? { watchListPlacement: c.clock.watch_list_placement, ruleFApplies: c.clock.rule_f_applies } : { watchListPlacement: 'unknown' as const, ruleFApplies: false };
   const d = await decide(evidence, facts, law.corpus, options);
   const grounds = d.fired('watch-list-ground').map((r) => (r.event.type === 'watch-list-ground' ? r.event.params.ground : ''));
-  return { tier: d.tier, trace: d.trace, decidedBy: d.resolution.deciding.map((r) => r.id), grounds, open: null, clock: null, notes: [] };
+  return {
+    tier: d.tier,
+    trace: d.trace,
+    decidedBy: d.resolution.deciding.map((r) => r.id),
+    grounds,
+    open: null,
+    clock: null,
+    notes: [],
+    rubricUnknowns: d.rubric.unknowns,
+    openQuestions: d.openQuestions.map((q) => q.rule),
+  };
 }
 
 /** Runs one rule case and checks every expectation it states. */
@@ -202,6 +232,8 @@ export async function runCase(c: Case, law: Law): Promise<void> {
   if (c.output.decided_by) expect([...o.decidedBy].sort()).toEqual([...c.output.decided_by].sort());
   if (c.output.watch_list_grounds) expect([...o.grounds].sort()).toEqual([...c.output.watch_list_grounds].sort());
   if (c.output.note) expect(o.notes.join('\n')).toContain(c.output.note);
+  if (c.output.rubric_unknowns) expect(o.rubricUnknowns).toEqual(c.output.rubric_unknowns);
+  if (c.output.open_questions) expect([...o.openQuestions].sort()).toEqual([...c.output.open_questions].sort());
   if (c.output.clock) {
     expect(o.clock, 'the clock ran').not.toBeNull();
     for (const [k, v] of Object.entries(c.output.clock)) expect(CLOCK_FIELDS[k as keyof typeof CLOCK_FIELDS](o.clock!), k).toEqual(v);
