@@ -15,6 +15,7 @@ import { lawOf } from '../src/rules/law.js';
 import type { Tier } from '../src/model/tier.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { generateWorld, type World } from './world.js';
+import { benchServe } from './serve.js';
 
 /**
  * `npm run bench`: the performance targets of issue 6 point 5, measured in one run on this machine.
@@ -23,8 +24,10 @@ import { generateWorld, type World } from './world.js';
  *      runtime dependencies (json-rules-engine, zod, yaml, handlebars): the "import floor";
  *   2. a 200-country year (assess + four drafts each)  <= 2 x  one `tip assess` process;
  *   3. 2,000 countries  <= 10.5 x  200 countries (linearity);
- *   4. the Watch List clock with 1, 10 and 50 missing years in the ledger: linear in the years
+ *   4. one live update of the workbench (tip serve) for the China example  <= 100 ms (bench/serve.ts);
+ *   5. the Watch List clock with 1, 10 and 50 missing years in the ledger: linear in the years
  *      (issue 11 item 5; the brute force it replaced was exponential in the gaps).
+ * TIP_BENCH_ONLY=serve or TIP_BENCH_ONLY=clock runs that section alone.
  *
  * Every figure is the median of several runs (TIP_BENCH_RUNS, default 7 for processes). Times are
  * printed, never asserted: the tests do not time anything. The phase breakdown of the batch says
@@ -92,8 +95,6 @@ function verdict(ratio: number, target: number): string {
 }
 
 async function main(): Promise<void> {
-  // TIP_BENCH_ONLY=clock runs section 4 alone (it needs no synthetic world).
-  if (process.env.TIP_BENCH_ONLY === 'clock') return clockBench();
   const root = mkdtempSync(join(tmpdir(), 'tip-bench-'));
   try {
     let t0 = performance.now();
@@ -173,8 +174,6 @@ async function main(): Promise<void> {
     console.log('3. linearity (in-process runBatch)');
     console.log(`   200 countries                          ${fmt(batch200.median)}`);
     console.log(`   2,000 countries                        ${fmt(big2000)}   ${verdict(big2000 / batch200.median, 10.5)}`);
-    console.log('');
-    clockBench();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -189,7 +188,7 @@ function cpuMicros(f: () => unknown): number {
 }
 
 /**
- * 4. The clock on a ledger whose first row (2001) is followed by `gaps` missing years and then a
+ * 5. The clock on a ledger whose first row (2001) is followed by `gaps` missing years and then a
  * two-year Watch List run, for the report after it: every missing year may have held any
  * placement. The same length of ledger with no gap is the baseline. CPU time per clock, median of
  * RUNS samples of REPS clocks each, side by side in one run; printed as ratios to the 1-gap case.
@@ -216,7 +215,7 @@ function clockBench(): void {
   };
   const rows = [1, 10, 50].map((gaps) => ({ gaps, years: gaps + 3, gapped: perClock(gaps, false), complete: perClock(gaps, true), states: states(gaps) }));
   const base = rows[0]!;
-  console.log('4. the Watch List clock, CPU time per clock (missing years between the first row and a two-year Watch List run)');
+  console.log('5. the Watch List clock, CPU time per clock (missing years between the first row and a two-year Watch List run)');
   console.log('   missing years  years read  states  with gaps   ratio to 1 gap  ratio per year read  no gaps (same years)');
   for (const r of rows) {
     const ratio = r.gapped / base.gapped;
@@ -230,4 +229,13 @@ function clockBench(): void {
   console.log('   years. The brute force it replaced branched on every missing year (3-4 placements each): 4^50 fillings here.');
 }
 
-await main();
+const ONLY = process.env.TIP_BENCH_ONLY;
+if (ONLY !== 'serve' && ONLY !== 'clock') await main();
+if (ONLY === undefined || ONLY === 'serve') {
+  console.log('');
+  await benchServe();
+}
+if (ONLY === undefined || ONLY === 'clock') {
+  console.log('');
+  clockBench();
+}

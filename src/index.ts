@@ -57,3 +57,6 @@ export * from './report-year/index.js';
 
 // batch (a whole report year: drafts and the Markdown, JSON and HTML report)
 export * from './batch/index.js';
+
+// serve (the desk officer's workbench: a local web page and its JSON API)
+export { startWorkbench, type Workbench, type WorkbenchOptions } from './serve/server.js';

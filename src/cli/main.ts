@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   render: { summary: 'draft the narrative, demarche, non-paper and press guidance', load: () => import('./commands/render.js') },
   calibrate: { summary: 'compare the engine\'s tiers with published ones over a folder of calibration files', load: () => import('./commands/calibrate.js') },
   batch: { summary: 'assess and draft every country of a report year', load: () => import('./commands/batch.js') },
+  serve: { summary: 'the desk officer\'s workbench in the browser (a local web page over a folder)', load: () => import('./commands/serve.js') },
   demo: { summary: 'assess and draft the bundled example (what `npm start` runs)', load: () => import('./commands/demo.js') },
 };
 

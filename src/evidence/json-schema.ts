@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bundledCorpus, type Corpus } from '../rules/corpus.js';
+import { describeJsonSchema } from './descriptions.js';
 import { HEADS_ID, policyOrPatternHeads } from './law-checks.js';
 import { EvidenceSchema } from './schema.js';
 
@@ -16,6 +17,8 @@ export function evidenceJsonSchema(corpus: Corpus = bundledCorpus()): Record<str
   const kind = schema['properties']?.['state_labor']?.['items']?.['properties']?.['kind'] as Json | undefined;
   const starts = corpus.parameters.filter((p) => p.id === HEADS_ID).flatMap((p) => Object.keys(p.values).map(Number));
   if (kind && starts.length > 0) kind['enum'] = policyOrPatternHeads(Math.max(...starts), corpus);
+  // Every field's help (src/evidence/descriptions.ts): shown by editors and beside the workbench's fields.
+  describeJsonSchema(schema);
   return {
     ...schema,
     $id: 'https://example.invalid/tip-evidence.schema.json',
