@@ -2,7 +2,7 @@ import { reportingPeriod, type Evidence } from '../evidence/schema.js';
 import { tierRank, type Tier } from '../model/tier.js';
 import { bundledCorpus, type Corpus } from '../rules/corpus.js';
 import type { WatchListOutcome } from '../history/clock.js';
-import { clockEffectOf, clockNotes, decideEachOutcome, openTierOf, representative } from './clock-outcomes.js';
+import { clockEffectOf, clockNotes, decideEachOutcome, decidingRules, openTierOf, representative } from './clock-outcomes.js';
 import type { DecideOptions } from './decide.js';
 import { eraOf } from './era.js';
 import { lawOf } from '../rules/law.js';
@@ -105,7 +105,7 @@ export async function assessEvidence(
     // An open tier has no definite change either.
     tierChange: open ? 'unknown' : tierChange(tier, history.previousTier),
     clockEffect,
-    decidedBy: decision.resolution.deciding.map((r) => ({ rule: r.id, file: r.file, line: r.line, title: r.title, cites: r.cites })),
+    decidedBy: decidingRules(runs, open).map((r) => ({ rule: r.id, file: r.file, line: r.line, title: r.title, cites: r.cites })),
     open,
     rubric: decision.rubric,
     determination: { ...decision.determination, overridesRubric },

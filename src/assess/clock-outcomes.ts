@@ -2,7 +2,7 @@ import type { Evidence } from '../evidence/schema.js';
 import { CLOCK_IDS } from '../history/clock/law.js';
 import type { WatchListOutcome } from '../history/clock.js';
 import { tierName, tierRank, type Tier } from '../model/tier.js';
-import type { Corpus } from '../rules/corpus.js';
+import type { Corpus, LoadedRule } from '../rules/corpus.js';
 import { decide, type DecideOptions, type Decision } from './decide.js';
 import type { ClockFacts } from './facts.js';
 import type { ClockEffect, ClockSummary, OpenTier } from './types.js';
@@ -73,6 +73,18 @@ export function openTierOf(runs: readonly OutcomeDecision[], decidingYears: read
 /** The outcome the assessment shows: the most severe tier when open (never printed as definite), else the first. */
 export function representative(runs: readonly OutcomeDecision[]): OutcomeDecision {
   return [...runs].sort((a, b) => byRank(b.decision.tier, a.decision.tier))[0]!;
+}
+
+/**
+ * The rules that decide the tier: when it is definite over several outcomes of the clock, every
+ * rule that decides it in one of them (a gap may leave it to a waiver or to no clock rule at all:
+ * both are named); when it is open, those of the outcome shown (the branches name the others).
+ */
+export function decidingRules(runs: readonly OutcomeDecision[], open: OpenTier | null): LoadedRule[] {
+  if (open) return representative(runs).decision.resolution.deciding;
+  const out: LoadedRule[] = [];
+  for (const r of runs) for (const rule of r.decision.resolution.deciding) if (!out.some((x) => x.id === rule.id)) out.push(rule);
+  return out;
 }
 
 /** What the clock did in one decision, and the tier it would otherwise have given. */
