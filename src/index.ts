@@ -1,62 +1,50 @@
 /**
  * tip-tier-engine: the library. Every job of the `tip` command line is a typed function here;
- * the CLI (src/cli/) only parses arguments and prints.
+ * the CLI (src/cli/) only parses arguments and prints. This is the documented API (README, "The
+ * library"); the modules behind it are internal and may change.
  */
 
-// The model
-export { TIERS, REGIONAL_BUREAUS, isTier, tierName, tierRank, isOnListB, type Tier, type RegionalBureau } from './model/tier.js';
+// What the functions throw: bad input (with file:line:col), a file that cannot be written, rules that disagree
 export { InputError, UsageError, formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
+export { OutputError } from './fsutil/errors.js';
+export { DecisionError } from './assess/resolve.js';
+export { TIERS, tierName, type Tier } from './model/tier.js';
 
 // validate / init / schema
-export { EvidenceSchema, reportingPeriod, type Evidence, type EvidenceInput, type Finding } from './evidence/schema.js';
 export { loadEvidenceFile, type LoadedEvidence } from './evidence/load.js';
-export { lawChecks, criteriaInForce } from './evidence/law-checks.js';
-export { evidenceJsonSchema } from './evidence/json-schema.js';
+export type { Evidence } from './evidence/schema.js';
 export { evidenceSkeleton } from './evidence/skeleton.js';
-export { parseYaml, validateDoc, loadYamlFile, type Located } from './load/index.js';
-
+export { evidenceJsonSchema } from './evidence/json-schema.js';
 export { migrateFile, migrateText, type Migration } from './evidence/migrate.js';
 
-// the rules
-export { loadCorpus, bundledCorpus, inForce, idFromPath, type Corpus, type LoadedRule, type LoadedParameter } from './rules/corpus.js';
-export { parameterAt, parameterInForce, type ParameterValue } from './rules/parameters.js';
-export { lawOf, firstYearOf, isInForce, numberedAs, textOf, enactedBy, watchListGroundsInForce, type Law, type EffectiveOverrides } from './rules/law.js';
-export type { Cite, RuleFile, ParameterFile, Condition, TextEntry, NumberedAs, Layer } from './rules/schema.js';
-export { FACTS, type FactSpec } from './rules/stages.js';
-
-// assess
-export { assessFile, historyContext, ledgerFor, type AssessFileOptions, type AssessedFile } from './assess/file.js';
+// assess / rules
+export { assessFile, historyContext, type AssessFileOptions, type AssessedFile } from './assess/file.js';
 export { assessEvidence, type AssessOptions, type HistoryContext } from './assess/assess.js';
-export { decide, type Decision, type TraceEntry, type Outcome } from './assess/decide.js';
-export type { OpenQuestion } from './assess/open-questions.js';
-export { DecisionError, resolveTier } from './assess/resolve.js';
-export { eraOf, erasOf, type Era } from './assess/era.js';
-export type { Assessment, ClockEffect, OpenTier, PresumptionStatus, Recommendation, WatchListGround } from './assess/types.js';
-export { formatAssessment, formatTrace, assessmentJson } from './report/assessment-text.js';
+export type { Assessment, OpenTier } from './assess/types.js';
+export { bundledCorpus, inForce, type Corpus } from './rules/corpus.js';
+export { parameterAt } from './rules/parameters.js';
+// the law a computation reads: the corpus and the run's --effective overrides (every history function takes one)
+export { lawOf, type Law, type EffectiveOverrides } from './rules/law.js';
 
 // calibrate
 export { calibrate, formatCalibration, ledgerBefore, type CalibrateOptions, type CalibrationReport, type CalibrationRow } from './calibrate/index.js';
 
 // the ledger and the clock (history, check-history, record)
-export * from './ledger/index.js';
-export * from './history/index.js';
+export { readLedger, type Ledger, type ReadLedgerOptions } from './ledger/ledger.js';
+export { countryHistory, type CountryHistory } from './ledger/history.js';
+export { recordPlacement, type NewPlacement, type RecordOptions, type RecordOutcome } from './ledger/record.js';
+export { computeClock, clockTimeline, type Clock, type ClockOptions } from './history/clock.js';
+export { checkHistory, type CheckResult } from './history/check.js';
 
-// render
-export {
-  renderDocuments,
-  writeDocuments,
-  documentFileName,
-  DOC_NAMES,
-  FORMATS,
-  type DocName,
-  type Format,
-  type RenderOptions,
-  type RenderedDocument,
-} from './render/index.js';
-export * from './report-year/index.js';
-
-// batch (a whole report year: drafts and the Markdown, JSON and HTML report)
-export * from './batch/index.js';
+// render / batch
+export { renderDocuments, writeDocuments, type DocName, type Format, type RenderOptions, type RenderedDocument } from './render/index.js';
+export { runBatch, type RunBatchOptions } from './batch/run.js';
+export type { BatchResult } from './batch/types.js';
+export { verifyManifest, type ManifestCheck } from './batch/manifest.js';
 
 // serve (the desk officer's workbench: a local web page and its JSON API)
 export { startWorkbench, type Workbench, type WorkbenchOptions } from './serve/server.js';
+
+// writing files safely (what record and batch use; the workbench's saves too)
+export { writeFileAtomic } from './fsutil/atomic-write.js';
+export { withFileLock, withFileLockSync, type LockOptions } from './fsutil/lock.js';

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { OutputError } from '../fsutil/errors.js';
+import { cleanStaleTemps, tempPathFor } from '../fsutil/temp-files.js';
 
 /**
  * Atomic writes for the hundreds of drafts of a batch, done in the background.
@@ -14,27 +17,43 @@ import { basename, dirname, join } from 'node:path';
  * 7 ms of CPU per country: +650 ms for synchronous writes, +130 ms for these). The caller must let
  * the event loop turn now and then (runBatch yields after each country), since each step's
  * completion is handled there. At most `limit` files are in flight, which bounds open descriptors.
+ *
+ * The writer keeps the SHA-256 of every file it wrote, for the batch's manifest (manifest.ts). A
+ * failure is an OutputError naming the file asked for; the first write into a folder removes the
+ * temporary files that killed runs left there (src/fsutil/temp-files.ts).
  */
+export interface WrittenFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
 export class BackgroundWriter {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly made = new Set<string>();
   private failure: unknown;
-  private count = 0;
+  private readonly done: WrittenFile[] = [];
 
   constructor(private readonly limit = 128) {}
 
   /** Starts writing `content` to `path`; waits only when `limit` writes are already in flight. */
-  async write(path: string, content: string): Promise<void> {
+  async write(path: string, content: string | Uint8Array): Promise<void> {
     if (this.failure !== undefined) throw this.failure;
     while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
     const dir = dirname(path);
     if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (err) {
+        throw OutputError.from(path, err);
+      }
+      cleanStaleTemps(dir);
       this.made.add(dir);
     }
-    const job = writeOne(path, content).then(
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const job = writeOne(path, bytes).then(
       () => {
-        this.count++;
+        this.done.push({ path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
       },
       (err: unknown) => {
         this.failure ??= err;
@@ -48,25 +67,27 @@ export class BackgroundWriter {
   async flush(): Promise<number> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
     if (this.failure !== undefined) throw this.failure;
-    return this.count;
+    return this.done.length;
+  }
+
+  /** Every file written so far, in the order the writes finished. */
+  written(): readonly WrittenFile[] {
+    return this.done;
   }
 }
 
-/** Temporary names: unique per process by a counter; 'wx' skips a name a crashed run left behind. */
-let sequence = 0;
-
 async function openTemporary(path: string): Promise<{ tmp: string; fh: Awaited<ReturnType<typeof open>> }> {
   for (;;) {
-    const tmp = join(dirname(path), `.tip-tmp-${basename(path)}-${process.pid}-w${++sequence}`);
+    const tmp = tempPathFor(path, 'w');
     try {
       return { tmp, fh: await open(tmp, 'wx') };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw OutputError.from(path, err);
     }
   }
 }
 
-async function writeOne(path: string, content: string): Promise<void> {
+async function writeOne(path: string, content: Uint8Array): Promise<void> {
   const { tmp, fh } = await openTemporary(path);
   try {
     try {
@@ -79,6 +100,6 @@ async function writeOne(path: string, content: string): Promise<void> {
   } catch (err) {
     // Whatever failed (write, flush, close or rename), no temporary file is left behind.
     await rm(tmp, { force: true });
-    throw err;
+    throw OutputError.from(path, err);
   }
 }

@@ -1,10 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { InputError } from '../diagnostics/diagnostic.js';
+import { readRegularFile } from '../fsutil/read.js';
+import { DEFAULT_MAX_BYTES } from '../load/source.js';
 
 /**
  * The evidence files of a batch folder: every `*.yaml` directly inside it (not in subfolders),
  * sorted by name in code-unit order so that the order, and hence every output, is the same on
- * every machine and locale.
+ * every machine and locale. An entry that is not a regular file (a FIFO, a link to /dev/zero) is
+ * listed too: reading it is refused with a diagnostic, so it shows as a failed file, never as a
+ * hang or a silent omission.
  */
 export function listEvidenceFiles(dir: string, shownAs: string = dir): string[] {
   let entries;
@@ -16,7 +20,7 @@ export function listEvidenceFiles(dir: string, shownAs: string = dir): string[] 
     throw new InputError([{ file: shownAs, line: 0, col: 0, path: [], code: 'unreadable-folder', expected: 'a folder of evidence files (*.yaml)', found }]);
   }
   return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.yaml') && !e.name.startsWith('.'))
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.yaml') && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -32,4 +36,14 @@ export function peekReportYear(text: string): number | null {
   const matches = [...text.matchAll(/^report_year:[ \t]*(\d{4})[ \t]*(?:#.*)?$/gm)];
   if (matches.length !== 1) return null;
   return Number(matches[0]![1]);
+}
+
+/**
+ * The report year a file declares (peekReportYear), read with the loader's bounds: a regular
+ * file of at most 1 MiB. Null when it cannot be told; the full load then reports why.
+ */
+export function peekFileYear(path: string): number | null {
+  const read = readRegularFile(path, DEFAULT_MAX_BYTES);
+  if (!read.ok) return null;
+  return peekReportYear(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString('utf8'));
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assessEvidence } from '../assess/assess.js';
 import { checkOverrides, historyContext, type AssessFileOptions } from '../assess/file.js';
@@ -6,7 +5,6 @@ import { loadReportYears } from '../report-year/resolve.js';
 import { DecisionError } from '../assess/resolve.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadEvidenceFile } from '../evidence/load.js';
-import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import type { ClockOptions } from '../history/clock.js';
 import { countryHistory, type CountryHistory } from '../ledger/history.js';
 import { readLedger, type Ledger } from '../ledger/ledger.js';
@@ -16,7 +14,8 @@ import { tierName } from '../model/tier.js';
 import { BackgroundWriter } from './background-writer.js';
 import { createDraftRenderer, type DraftRenderer } from './drafts.js';
 import { renderFormats } from './formats.js';
-import { listEvidenceFiles, peekReportYear } from './files.js';
+import { listEvidenceFiles, peekFileYear } from './files.js';
+import { finishOutput, invalidateManifest } from './manifest.js';
 import { buildReport, byText } from './report-model.js';
 import { buildTimeline, firstYearOf, type Timeline } from './timeline.js';
 import { REPORT_FORMATS, type BatchEntry, type BatchFailure, type BatchOptions, type BatchResult, type BatchSkipped } from './types.js';
@@ -29,14 +28,6 @@ export interface RunBatchOptions extends BatchOptions {
 /** A diagnostic's file, renamed from the path read to the name inside the batch folder. */
 function renamed(diagnostics: readonly Diagnostic[], path: string, name: string): Diagnostic[] {
   return diagnostics.map((d) => (d.file === path ? { ...d, file: name } : d));
-}
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null; // loadEvidenceFile reports why, with the file's name
-  }
 }
 
 /**
@@ -81,8 +72,7 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   const skipped: BatchSkipped[] = [];
   const candidates: string[] = [];
   for (const name of names) {
-    const text = readText(join(dir, name));
-    const declared = text === null ? null : peekReportYear(text);
+    const declared = peekFileYear(join(dir, name));
     if (declared !== null && declared !== year) skipped.push({ file: name, reportYear: declared, reason: `report_year is ${declared}, not ${year}` });
     else candidates.push(name);
   }
@@ -93,6 +83,7 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   const renderDrafts = wantDrafts
     ? (options.renderDrafts ?? createDraftRenderer({ year, corpus, ...(options.settingsPath !== undefined ? { settingsPath: options.settingsPath } : {}) }))
     : undefined;
+  if (options.outDir !== undefined) invalidateManifest(options.outDir); // a killed run is then never taken for a finished one
   const writer = new BackgroundWriter();
   lap('drafts-setup');
 
@@ -184,12 +175,8 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   // a report on disk means every draft is in place; a failed draft write fails the batch.
   await writer.flush();
   lap('write-flush');
-  if (options.outDir !== undefined) {
-    for (const [fileName, content] of files) {
-      writeFileAtomic(join(options.outDir, fileName), content);
-      written.push(fileName);
-    }
-  }
+  // The report files, then OUT/manifest.json (every file written, with its SHA-256), last.
+  if (options.outDir !== undefined) written.push(...(await finishOutput(options.outDir, year, writer, files)));
   lap('report-write');
   return { year, entries, failures, skipped: report.skipped, report, written: written.sort(byText) };
 }

@@ -1,6 +1,7 @@
 import { UsageError } from '../diagnostics/diagnostic.js';
 import type { AssessFileOptions } from '../assess/file.js';
-import { flag, stringOption, type ParsedArgs } from './args.js';
+import { STDIN_PATH } from '../fsutil/read.js';
+import { flag, oneOfOption, stringOption, type ParsedArgs } from './args.js';
 import { RULE_F_READINGS, type ClockOptions, type RuleFReading } from '../history/clock.js';
 
 /** The options every command that assesses evidence shares (assess, render, batch, record, demo). */
@@ -25,13 +26,13 @@ export const ASSESS_OPTIONS_HELP = `  --history CSV                 tier ledger 
 /** The clock's readings chosen on the command line (defaults when absent); shared with tip history and check-history. */
 export function clockOptionsFrom(args: ParsedArgs): ClockOptions {
   const ruleF = stringOption(args, 'rule-f');
-  if (ruleF !== undefined && !(RULE_F_READINGS as readonly string[]).includes(ruleF)) {
-    throw new UsageError(`--rule-f expects one of ${RULE_F_READINGS.join(', ')}, found "${ruleF}"`);
-  }
-  return { ruleF: (ruleF ?? 'after-waiver-run') as RuleFReading, specialCaseBreaksRun: !flag(args, 'special-case-continues-run') };
+  const reading: RuleFReading = ruleF === undefined ? 'after-waiver-run' : oneOfOption(ruleF, '--rule-f', RULE_F_READINGS);
+  return { ruleF: reading, specialCaseBreaksRun: !flag(args, 'special-case-continues-run') };
 }
 
-export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolve: (cwd: string, p: string) => string): AssessFileOptions {
+export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolvePath: (cwd: string, p: string) => string): AssessFileOptions {
+  // `-` is standard input, whatever the caller's resolver would make of it.
+  const resolve = (dir: string, p: string): string => (p === STDIN_PATH ? p : resolvePath(dir, p));
   const options: AssessFileOptions = {};
   const history = stringOption(args, 'history');
   const waivers = stringOption(args, 'waivers');

@@ -1,9 +1,16 @@
-import { InputError, UsageError, formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, UsageError, formatDiagnostic, moreText } from '../diagnostics/diagnostic.js';
+import { OutputError } from '../fsutil/errors.js';
+import { provideStandardInput } from '../fsutil/read.js';
+import { suggestKey } from '../load/suggest.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Command, Io } from './io.js';
 import { DecisionError } from '../assess/resolve.js';
+import { errorJson, printJson, wantsJson, type ErrorKind } from './json-output.js';
 
 /** The commands, each in its own module under commands/; loaded on use so start-up stays small. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command; help: string }> }> = {
   validate: { summary: 'check evidence files against the evidence model', load: () => import('./commands/validate.js') },
   init: { summary: 'write a commented evidence skeleton for a country and year', load: () => import('./commands/init.js') },
   schema: { summary: 'print the JSON Schema of the evidence file', load: () => import('./commands/schema.js') },
@@ -20,6 +27,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   demo: { summary: 'assess and draft the bundled example (what `npm start` runs)', load: () => import('./commands/demo.js') },
 };
 
+/** Diagnostics printed at most per command; the rest are counted. */
+const PRINTED_MAX = 200;
+
+export function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
@@ -31,58 +45,72 @@ export function mainHelp(): string {
     'Commands:',
     ...lines,
     '',
-    'Run `tip <command> --help` for the options of one command.',
-    'Exit codes: 0 success, 1 invalid input or a finding (violation, failed file), 2 usage error.',
+    'Run `tip help <command>` (or `tip <command> --help`) for the options of one command;',
+    '`tip -v` prints the version. A FILE argument of `-` reads standard input.',
+    'Exit codes: 0 success, 1 invalid input, a failed file or output, or a finding, 2 usage error.',
     '',
   ].join('\n');
 }
 
+function unknownCommand(name: string, io: Io): number {
+  const near = suggestKey(name, Object.keys(COMMANDS));
+  io.stderr(`tip: unknown command "${name}"${near ? ` (did you mean "${near}"?)` : ''}\nRun \`tip --help\` for the list of commands.\n`);
+  return 2;
+}
+
 /** Runs one command line; never throws. Returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const [first, ...args] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || (first === 'help' && args.length === 0)) {
     io.stdout(mainHelp());
-    return name === undefined ? 2 : 0;
+    return first === undefined ? 2 : 0;
   }
-  if (name === '--version') {
-    io.stdout('0.1.0\n');
+  if (first === '--version' || first === '-v' || first === '-V') {
+    io.stdout(`${version()}\n`);
     return 0;
   }
+  // `tip help CMD` is `tip CMD --help`.
+  const [name, rest] = first === 'help' ? [args[0]!, ['--help']] : [first, args];
   const command = COMMANDS[name];
-  if (!command) {
-    io.stderr(`tip: unknown command "${name}"\n\n${mainHelp()}`);
-    return 2;
-  }
+  if (!command) return unknownCommand(name, io);
+  provideStandardInput(io.stdin);
   try {
     const mod = await command.load();
     return await mod.run(rest, io);
   } catch (err) {
-    return reportError(err, io, name);
+    return reportError(err, io, name, wantsJson(rest));
   }
 }
 
-export function reportError(err: unknown, io: Io, name: string): number {
-  if (err instanceof InputError) {
-    for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-    io.stderr(`${err.diagnostics.length} error${err.diagnostics.length === 1 ? '' : 's'}\n`);
-    return 1;
-  }
-  if (err instanceof DecisionError) {
-    io.stderr(`tip ${name}: the rules give ${err.kind === 'empty' ? 'no answer' : 'two answers'}: ${err.message}\n`);
-    return 1;
-  }
-  if (err instanceof UsageError) {
-    io.stderr(`tip ${name}: ${err.message}\nRun \`tip ${name} --help\` for usage.\n`);
-    return 2;
-  }
+function classify(err: unknown): { kind: ErrorKind; code: number; message: string } {
+  if (err instanceof InputError) return { kind: 'input', code: 1, message: `${err.diagnostics.length + err.omitted} error${err.diagnostics.length + err.omitted === 1 ? '' : 's'}` };
+  if (err instanceof DecisionError) return { kind: 'decision', code: 1, message: `the rules give ${err.kind === 'empty' ? 'no answer' : 'two answers'}: ${err.message}` };
+  if (err instanceof UsageError) return { kind: 'usage', code: 2, message: err.message };
+  if (err instanceof OutputError) return { kind: 'output', code: 1, message: err.message };
   const sys = err as NodeJS.ErrnoException;
   if (sys && typeof sys.code === 'string' && typeof sys.path === 'string') {
-    // A file the command had to write (or read) could not be: say which and why, exit 1.
-    io.stderr(`tip ${name}: cannot ${sys.syscall ?? 'use'} ${sys.path}: ${sys.code}\n`);
-    return 1;
+    // A file the command had to read or write could not be: say which and why, exit 1.
+    return { kind: 'output', code: 1, message: OutputError.from(sys.path, err, sys.syscall ?? 'use').message };
   }
-  const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`tip ${name}: internal error: ${message}\n`);
-  if (process.env.TIP_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
-  return 3;
+  return { kind: 'internal', code: 3, message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+export function reportError(err: unknown, io: Io, name: string, json = false): number {
+  const { kind, code, message } = classify(err);
+  if (json) {
+    printJson(io.stdout, errorJson(name, code, kind, message, err instanceof InputError ? err.diagnostics : undefined, err instanceof InputError ? err.omitted : 0));
+    return code;
+  }
+  if (err instanceof InputError) {
+    for (const d of err.diagnostics.slice(0, PRINTED_MAX)) io.stderr(formatDiagnostic(d) + '\n');
+    const more = Math.max(0, err.diagnostics.length - PRINTED_MAX) + err.omitted;
+    if (more > 0) io.stderr(`${moreText(more)}\n`);
+    io.stderr(`${message}\n`);
+  } else if (kind === 'usage') {
+    io.stderr(`tip ${name}: ${message}\nRun \`tip help ${name}\` for usage.\n`);
+  } else {
+    io.stderr(`tip ${name}: ${message}\n`);
+    if (kind === 'internal' && process.env.TIP_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+  }
+  return code;
 }

@@ -15,7 +15,7 @@ import {
   VictimsSchema,
   WaiverSchema,
 } from './sections.js';
-import { FindingSchema, TriStateSchema, text } from './values.js';
+import { FindingSchema, TriStateSchema, WebUrlSchema, text } from './values.js';
 
 /**
  * The evidence model, version 2: one country, one report year. Everything the desk officer
@@ -43,7 +43,7 @@ export const NARRATIVE_SECTIONS = ['tier_paragraph', 'recommendations', 'prosecu
  * with this block has no `determination` (the engine's own answer is what is calibrated).
  */
 export const CalibrationSchema = z.strictObject({
-  source: z.strictObject({ title: text, url: z.url(), retrieved_on: z.iso.date().optional() }),
+  source: z.strictObject({ title: text, url: WebUrlSchema, retrieved_on: z.iso.date().optional() }),
   /** The tier the report published for this country and year. */
   published_tier: z.enum(TIERS),
   /** Which sections of the narrative the encoder read (a piece the search tool did not return is missing). */

@@ -22,10 +22,13 @@ export type TriState = z.output<typeof TriStateSchema>;
 export const DataProvidedSchema = z.union([z.boolean(), z.enum([UNKNOWN, 'partial'])]);
 export type DataProvided = z.output<typeof DataProvidedSchema>;
 
+/** A link a reader can follow: http or https only (no javascript:, data: or file: in a draft or a page). */
+export const WebUrlSchema = z.url({ protocol: /^https?$/ });
+
 /** A source: a citation a reader can follow (a report, a cable, a news item). */
 export const SourceSchema = z.strictObject({
   title: text,
-  url: z.url().optional(),
+  url: WebUrlSchema.optional(),
   date: z.iso.date().optional(),
 });
 

@@ -1,4 +1,4 @@
-export { parseCsv, csvField, csvLine, type CsvRecord, type CsvResult } from './csv.js';
+export { parseCsv, csvField, csvLine, neutraliseFormula, type CsvRecord, type CsvResult } from './csv.js';
 export {
   parseLedger,
   parseWaivers,
@@ -15,4 +15,4 @@ export {
   type WaiverEventRow,
 } from './ledger.js';
 export { countryHistory, historyFromTiers, historySpan, ledgerCountries, type CountryHistory, type HistoryYear } from './history.js';
-export { recordPlacement, normalizeLedgerText, type NewPlacement, type RecordOutcome } from './record.js';
+export { recordPlacement, writePlacement, type NewPlacement, type RecordOutcome, type RecordResult, type RecordOptions } from './record.js';

@@ -1,15 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
+import { OutputError } from '../fsutil/errors.js';
+import { withFileLockSync, type LockOptions } from '../fsutil/lock.js';
 import { FIRST_REPORT_YEAR, isTier, LAST_REPORT_YEAR, type Tier } from '../model/tier.js';
-import { csvLine, parseCsv } from './csv.js';
+import { csvLine, neutraliseFormula, parseCsv } from './csv.js';
+import { contentIndexes, insertRecord, joinLayout, splitLayout, type Layout } from './layout.js';
 import { parseLedger } from './ledger.js';
+import { insertionIndex } from './position.js';
+import { readCsvText } from './read-file.js';
 
 /**
- * Writes one placement into a ledger file: atomically (temporary file + rename), rows sorted by
- * iso3 then year, columns kept as they are, fields quoted only when they must be, so the same
- * input always gives the same bytes. An existing different row for the country-year is never
- * overwritten without `force`.
+ * Writes one placement into a ledger file. Under the ledger's lock (src/fsutil/lock.ts) it
+ * re-reads the file, checks all of it, changes the one row it adds or replaces and leaves every
+ * other byte as it was (order, quoting, line ends: see layout.ts), then writes atomically
+ * (temporary file + rename), so concurrent writers never lose a row and a reader never sees half
+ * a file. An existing different row for the country-year is never overwritten without `force`.
  */
 
 export interface NewPlacement {
@@ -24,6 +31,19 @@ export interface NewPlacement {
 
 export type RecordOutcome = 'added' | 'unchanged' | 'replaced';
 
+export interface RecordResult {
+  outcome: RecordOutcome;
+  /** The line of the row written (or found unchanged). */
+  line: number;
+  /** What the writer changed on the way (a name that would run as a spreadsheet formula). */
+  notes: string[];
+}
+
+export interface RecordOptions {
+  force?: boolean;
+  lock?: LockOptions;
+}
+
 function badPlacement(file: string, path: string, expected: string, found: string): InputError {
   return new InputError([{ file, line: 0, col: 0, path: [path], code: 'bad-placement', expected, found }]);
 }
@@ -34,121 +54,133 @@ function checkPlacement(p: NewPlacement, file: string): void {
   if (!isTier(p.tier)) throw badPlacement(file, 'tier', 'one of 1, 2, 2WL, 3, special', JSON.stringify(p.tier));
 }
 
-interface Table {
-  bom: string;
-  eol: string;
-  columns: string[];
-  rows: { line: number; fields: string[] }[];
-}
-
-function readTable(path: string, placement: NewPlacement): Table {
-  if (!existsSync(path)) {
-    // A new ledger: the three required columns, plus those the placement fills.
-    const columns = [...(placement.country !== undefined ? ['country'] : []), 'iso3', 'year', 'tier', ...(placement.waiver === true ? ['waiver'] : [])];
-    return { bom: '', eol: '\n', columns, rows: [] };
-  }
-  const text = readFileSync(path, 'utf8');
-  parseLedger(text, path); // every problem of the file, before anything is written
-  const csv = parseCsv(text, path);
-  if (!csv.ok) throw new InputError([csv.diagnostic]);
-  const [header, ...rows] = csv.records;
-  return {
-    bom: text.startsWith('\ufeff') ? '\ufeff' : '',
-    eol: /\r\n/.test(text) ? '\r\n' : '\n',
-    columns: (header?.fields ?? []).map((c) => c.trim()),
-    rows: rows.map((r) => ({ line: r.line, fields: [...r.fields] })),
-  };
-}
-
-function serialize(t: Table): string {
-  return t.bom + [csvLine(t.columns), ...t.rows.map((r) => csvLine(r.fields))].map((l) => l + t.eol).join('');
-}
-
-/** Sort key: iso3, then year as a number. */
-function compareRows(iso: number, yr: number) {
-  return (a: { fields: string[] }, b: { fields: string[] }): number => {
-    const ai = a.fields[iso] ?? '';
-    const bi = b.fields[iso] ?? '';
-    if (ai !== bi) return ai < bi ? -1 : 1;
-    return Number(a.fields[yr]) - Number(b.fields[yr]);
-  };
+/** Records a placement; returns what it did ('unchanged' leaves the file untouched). */
+export function recordPlacement(ledgerPath: string, placement: NewPlacement, options: RecordOptions = {}): RecordOutcome {
+  return writePlacement(ledgerPath, placement, options).outcome;
 }
 
 /**
- * Records a placement in the ledger at `ledgerPath` (created when missing). Returns what it did;
- * 'unchanged' leaves the file untouched. Throws InputError when the ledger is invalid, and
- * (code `conflicting-row`) when a different row exists for the country-year and `force` is not set.
+ * Records a placement in the ledger at `ledgerPath` (created when missing). Throws InputError when
+ * the ledger is invalid, and (code `conflicting-row`) when a different row exists for the
+ * country-year and `force` is not set; OutputError when the file cannot be locked or written.
  */
-export function recordPlacement(ledgerPath: string, placement: NewPlacement, options: { force?: boolean } = {}): RecordOutcome {
+export function writePlacement(ledgerPath: string, placement: NewPlacement, options: RecordOptions = {}): RecordResult {
   checkPlacement(placement, ledgerPath);
-  const table = readTable(ledgerPath, placement);
-  if (placement.waiver === true && !table.columns.includes('waiver')) {
-    table.columns.push('waiver');
-    for (const r of table.rows) r.fields.push('');
+  try {
+    mkdirSync(dirname(ledgerPath), { recursive: true }); // a new ledger may start a folder; the lock lives there
+  } catch (err) {
+    throw OutputError.from(ledgerPath, err);
   }
-  const col = (name: string): number => table.columns.indexOf(name);
-  const iso = col('iso3');
-  const yr = col('year');
-  const tierCol = col('tier');
-  const waiverCol = col('waiver');
-  const countryCol = col('country');
-  const index = table.rows.findIndex((r) => r.fields[iso]?.trim() === placement.iso3 && Number(r.fields[yr]) === placement.year);
-  const existing = index >= 0 ? table.rows[index] : undefined;
-
-  const fields = existing ? [...existing.fields] : table.columns.map(() => '');
-  fields[iso] = placement.iso3;
-  fields[yr] = String(placement.year);
-  fields[tierCol] = placement.tier;
-  if (waiverCol >= 0 && placement.waiver !== undefined) fields[waiverCol] = String(placement.waiver);
-  if (countryCol >= 0 && !(existing?.fields[countryCol] ?? '').trim()) {
-    // A name is not part of the placement: an existing one is kept; a new row takes the given
-    // name, else the one on the country's latest row.
-    const latest = table.rows
-      .filter((r) => r.fields[iso]?.trim() === placement.iso3 && (r.fields[countryCol] ?? '').trim() !== '')
-      .sort((a, b) => Number(b.fields[yr]) - Number(a.fields[yr]))[0];
-    fields[countryCol] = placement.country ?? latest?.fields[countryCol] ?? '';
-  }
-
-  if (existing) {
-    const same = existing.fields.every((f, i) => f.trim() === (fields[i] ?? '').trim());
-    if (same) return 'unchanged';
-    if (!options.force) {
-      const was = `tier ${existing.fields[tierCol]?.trim()}${waiverCol >= 0 ? `, waiver ${existing.fields[waiverCol]?.trim() || 'empty'}` : ''}`;
-      const now = `tier ${placement.tier}${waiverCol >= 0 ? `, waiver ${fields[waiverCol] || 'empty'}` : ''}`;
-      const d: Diagnostic = {
-        file: ledgerPath,
-        line: existing.line,
-        col: 1,
-        path: ['tier'],
-        code: 'conflicting-row',
-        expected: `no other row for ${placement.iso3} ${placement.year} (line ${existing.line} has ${was})`,
-        found: `a new placement with ${now}`,
-        hint: 'use --force to replace the row',
-      };
-      throw new InputError([d]);
-    }
-    table.rows[index] = { line: existing.line, fields };
-  } else {
-    table.rows.push({ line: 0, fields });
-  }
-  table.rows.sort(compareRows(iso, yr));
-  writeFileAtomic(ledgerPath, serialize(table));
-  return existing ? 'replaced' : 'added';
+  return withFileLockSync(ledgerPath, () => (existsSync(ledgerPath) ? intoLedger(ledgerPath, placement, options) : newLedger(ledgerPath, placement)), options.lock);
 }
 
-/** The ledger text with its rows sorted and its fields quoted as recordPlacement writes them. */
-export function normalizeLedgerText(text: string, file: string): string {
-  parseLedger(text, file);
-  const csv = parseCsv(text, file);
+function newLedger(path: string, p: NewPlacement): RecordResult {
+  const notes: string[] = [];
+  const columns = [...(p.country !== undefined ? ['country'] : []), 'iso3', 'year', 'tier', ...(p.waiver === true ? ['waiver'] : [])];
+  const value = (c: string): string => (c === 'country' ? safeName(p.country ?? '', notes) : c === 'iso3' ? p.iso3 : c === 'year' ? String(p.year) : c === 'tier' ? p.tier : 'true');
+  writeFileAtomic(path, `${csvLine(columns)}\n${csvLine(columns.map(value))}\n`);
+  return { outcome: 'added', line: 2, notes };
+}
+
+/** A name as a cell no spreadsheet runs, with a note when it had to be changed. */
+function safeName(name: string, notes: string[]): string {
+  const safe = neutraliseFormula(name);
+  if (safe !== name) notes.push(`the country name ${JSON.stringify(name)} would run as a spreadsheet formula; written as ${JSON.stringify(safe)}`);
+  return safe;
+}
+
+interface Parsed {
+  layout: Layout;
+  /** Header then rows, each with its index in layout.records. */
+  rows: { fields: string[]; line: number; at: number }[];
+  columns: string[];
+}
+
+function readForEdit(path: string): Parsed {
+  const text = readCsvText(path, path);
+  parseLedger(text, path); // every problem of the file, before anything is written
+  const csv = parseCsv(text, path);
   if (!csv.ok) throw new InputError([csv.diagnostic]);
-  const [header, ...rows] = csv.records;
-  const columns = (header?.fields ?? []).map((c) => c.trim());
-  const table: Table = {
-    bom: text.startsWith('\ufeff') ? '\ufeff' : '',
-    eol: /\r\n/.test(text) ? '\r\n' : '\n',
-    columns,
-    rows: rows.map((r) => ({ line: r.line, fields: [...r.fields] })),
+  const layout = splitLayout(text);
+  const at = contentIndexes(layout);
+  if (at.length !== csv.records.length) throw new Error(`ledger layout: ${at.length} records on disk, ${csv.records.length} parsed`);
+  const rows = csv.records.map((r, i) => ({ fields: [...r.fields], line: r.line, at: at[i]! }));
+  return { layout, rows, columns: (rows[0]?.fields ?? []).map((c) => c.trim()) };
+}
+
+function intoLedger(path: string, p: NewPlacement, options: RecordOptions): RecordResult {
+  const { layout, rows: all, columns } = readForEdit(path);
+  const rows = all.slice(1);
+  const col = (name: string): number => columns.indexOf(name);
+  const [iso, yr, tierCol, countryCol] = [col('iso3'), col('year'), col('tier'), col('country')];
+  const existing = rows.find((r) => r.fields[iso]?.trim() === p.iso3 && Number(r.fields[yr]) === p.year);
+  const notes: string[] = [];
+
+  if (p.waiver === true && col('waiver') < 0) addWaiverColumn(layout, all, columns);
+  const waiverCol = col('waiver');
+  const fields = existing ? [...existing.fields] : columns.map(() => '');
+  fields[iso] = p.iso3;
+  fields[yr] = String(p.year);
+  fields[tierCol] = p.tier;
+  if (waiverCol >= 0 && p.waiver !== undefined) fields[waiverCol] = String(p.waiver);
+  // The row written carries a name (its own, else the country's, else the one given), never a formula.
+  if (countryCol >= 0) fields[countryCol] = safeName((existing?.fields[countryCol] ?? '').trim() ? existing!.fields[countryCol]! : nameFor(rows, p, { iso, yr, countryCol }), notes);
+
+  if (existing) {
+    // The placement decides (tier, waiver); a name the row already has is not a reason to write.
+    const placementCols = [tierCol, waiverCol].filter((c) => c >= 0);
+    if (placementCols.every((c) => (existing.fields[c] ?? '').trim() === (fields[c] ?? '').trim())) return { outcome: 'unchanged', line: existing.line, notes: [] };
+    if (!options.force) throw conflict(path, existing, p, fields, { tierCol, waiverCol });
+    layout.records[existing.at]!.text = csvLine(fields);
+  } else {
+    const k = insertionIndex(rows, { iso, year: yr, country: countryCol }, { iso3: p.iso3, year: p.year, name: fields[countryCol] ?? '' });
+    insertRecord(layout, k < rows.length ? rows[k]!.at : all[all.length - 1]!.at + 1, csvLine(fields));
+  }
+  const text = joinLayout(layout);
+  const line = checkWritten(text, path, p);
+  writeFileAtomic(path, text);
+  return { outcome: existing ? 'replaced' : 'added', line, notes };
+}
+
+/** The name a new row carries: the one on the country's latest row, else the one given. */
+function nameFor(rows: Parsed['rows'], p: NewPlacement, c: { iso: number; yr: number; countryCol: number }): string {
+  const latest = rows
+    .filter((r) => r.fields[c.iso]?.trim() === p.iso3 && (r.fields[c.countryCol] ?? '').trim() !== '')
+    .sort((a, b) => Number(b.fields[c.yr]) - Number(a.fields[c.yr]))[0];
+  return latest?.fields[c.countryCol] ?? p.country ?? '';
+}
+
+/**
+ * The first waiver recorded into a ledger with no `waiver` column adds the column: the header
+ * gains `,waiver` and every row an empty field (a trailing comma), the rest of each line unchanged.
+ */
+function addWaiverColumn(layout: Layout, all: Parsed['rows'], columns: string[]): void {
+  columns.push('waiver');
+  for (const r of all) {
+    r.fields.push(r === all[0] ? 'waiver' : '');
+    layout.records[r.at]!.text += r === all[0] ? ',waiver' : ',';
+  }
+}
+
+function conflict(path: string, existing: Parsed['rows'][number], p: NewPlacement, fields: string[], c: { tierCol: number; waiverCol: number }): InputError {
+  const was = `tier ${existing.fields[c.tierCol]?.trim()}${c.waiverCol >= 0 ? `, waiver ${existing.fields[c.waiverCol]?.trim() || 'empty'}` : ''}`;
+  const now = `tier ${p.tier}${c.waiverCol >= 0 ? `, waiver ${fields[c.waiverCol] || 'empty'}` : ''}`;
+  const d: Diagnostic = {
+    file: path,
+    line: existing.line,
+    col: 1,
+    path: ['tier'],
+    code: 'conflicting-row',
+    expected: `no other row for ${p.iso3} ${p.year} (line ${existing.line} has ${was})`,
+    found: `a new placement with ${now}`,
+    hint: 'use --force to replace the row',
   };
-  table.rows.sort(compareRows(columns.indexOf('iso3'), columns.indexOf('year')));
-  return serialize(table);
+  return new InputError([d]);
+}
+
+/** The text about to be written reads back as a valid ledger holding the placement: its line. */
+function checkWritten(text: string, path: string, p: NewPlacement): number {
+  const row = parseLedger(text, path).byCountry.get(p.iso3)?.get(p.year);
+  if (!row || row.tier !== p.tier) throw new Error(`ledger writer: ${p.iso3} ${p.year} did not read back as tier ${p.tier}`);
+  return row.line;
 }

@@ -31,7 +31,7 @@ export const FORMAT_WORDS: Record<string, string> = {
   time: 'a time written HH:MM or HH:MM:SS',
   duration: 'an ISO 8601 duration',
   email: 'an email address',
-  url: 'a URL',
+  url: 'a web address starting with http:// or https://',
   uuid: 'a UUID',
   ipv4: 'an IPv4 address',
   ipv6: 'an IPv6 address',

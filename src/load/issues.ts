@@ -102,7 +102,17 @@ export function issueToDiagnostics(issue: Issue, doc: Located<unknown>, schema: 
   // For a wrong type, the schema's full description ("a whole number of at least 2001") says more
   // than zod's base type name ("number").
   const expected = (issue.code === 'invalid_type' ? describeSchemaAt(schema, path) : undefined) ?? expectedOf(issue);
-  return [{ file: doc.file, ...at(path), path, code: CODES[issue.code], expected, found }];
+  const d: Diagnostic = { file: doc.file, ...at(path), path, code: CODES[issue.code], expected, found };
+  const near = issue.code === 'invalid_value' && typeof value === 'string' ? suggestValue(value, issue.values) : undefined;
+  if (near !== undefined) d.hint = `did you mean ${near}?`;
+  return [d];
+}
+
+/** The allowed value closest to a misspelt one (`partially_met` -> partly_met, `EAPP` -> EAP). */
+function suggestValue(typed: string, values: readonly unknown[]): string | undefined {
+  const strings = values.filter((v): v is string => typeof v === 'string');
+  const exactCase = strings.find((v) => v.toLowerCase() === typed.toLowerCase());
+  return exactCase ?? suggestKey(typed, strings);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { plural } from './text.js';
+import { tooLarge } from '../fsutil/read.js';
 
 /** Default size cap: an evidence file is a few tens of kilobytes; 1 MiB leaves ample room. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -12,22 +12,18 @@ function fileDiagnostic(file: string, line: number, col: number, code: string, e
   return d;
 }
 
-function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB (${plural(bytes, 'byte')})`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB (${plural(bytes, 'byte')})`;
-  return plural(bytes, 'byte');
-}
+export { tooLarge };
 
-export function tooLarge(file: string, size: number, maxBytes: number): Diagnostic {
-  return fileDiagnostic(file, 0, 0, 'too-large', `a file of at most ${sizeText(maxBytes)}`, sizeText(size));
-}
-
-/** 1-based line and column (in UTF-16 units, as yaml's LineCounter counts) of a byte offset. */
+/**
+ * 1-based line and column (in UTF-16 units, as yaml's LineCounter counts) of a byte offset. A line
+ * ends at LF, CRLF or a lone CR (a file saved with old Mac line ends), as the parser reads it.
+ */
 function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }
@@ -36,6 +32,14 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: n
   // (we stop at the first bad byte), and a leading BOM is dropped just as the real decode drops it.
   const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
   return { line, col: before.length + 1 };
+}
+
+/** The same for an offset in decoded text. */
+function textPosition(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line: breaks.length + 1, col: offset - (lastBreak + 1) + 1 };
 }
 
 /** Offset of the first byte the strict decoder rejects, found by replaying the decode. */
@@ -89,9 +93,7 @@ export function decodeSource(source: string | Uint8Array, file: string, maxBytes
     const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
     const nul = text.indexOf('\0');
     if (nul >= 0) {
-      const before = text.slice(0, nul);
-      const line = before.split('\n').length;
-      const col = nul - (before.lastIndexOf('\n') + 1) + 1;
+      const { line, col } = textPosition(text, nul);
       return { ok: false, diagnostics: [binary(file, line, col)] };
     }
     return { ok: true, text };

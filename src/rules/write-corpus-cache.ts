@@ -5,7 +5,8 @@ import { CORPUS_CACHE_PATH, writeCorpusCache } from './corpus-cache.js';
 
 try {
   const corpus = writeCorpusCache();
-  process.stdout.write(`rule corpus: ${corpus.rules.length} rules, ${corpus.parameters.length} parameters -> ${relative(process.cwd(), CORPUS_CACHE_PATH)}\n`);
+  // stderr: the build prints nothing on standard output, so `npm pack --json` stays valid JSON.
+  process.stderr.write(`rule corpus: ${corpus.rules.length} rules, ${corpus.parameters.length} parameters -> ${relative(process.cwd(), CORPUS_CACHE_PATH)}\n`);
 } catch (err) {
   if (!(err instanceof InputError)) throw err;
   for (const d of err.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');

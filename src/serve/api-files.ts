@@ -112,7 +112,7 @@ export const putFile: Handler = async (ctx, req, res, _url, path) => {
   const request = saveRequest(parseJsonBody(await readBody(req)));
   const target = ctx.workspace.resolve(path);
   const header = request.header ?? 'Evidence file created in the workbench (tip serve).';
-  const saved = saveEvidence(target, { revision: request.revision, value: request.value, header: header.split('\n').map((l) => ` ${l.trim()}`).join('\n') });
+  const saved = await saveEvidence(target, { revision: request.revision, value: request.value, header: header.split('\n').map((l) => ` ${l.trim()}`).join('\n') });
   const options = ctx.assessor.optionsFor(new URLSearchParams());
   const checked = checkEvidenceText(saved.text, target.rel, ctx.corpus, options.effective ?? {});
   sendJson(res, saved.created ? 201 : 200, {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
+import { withFileLock } from '../fsutil/lock.js';
 import { HttpError } from './http.js';
 import type { ResolvedPath } from './workspace.js';
 import { applyValueToYaml, newYamlFile } from './yaml-edit.js';
@@ -13,7 +14,9 @@ import { applyValueToYaml, newYamlFile } from './yaml-edit.js';
  *    carrying the file as it now is, so the page can show the conflict;
  *  - an existing file keeps its comments and key order (yaml-edit.ts);
  *  - the bytes go to a temporary file that is renamed over the target (src/fsutil/atomic-write.ts);
- *    a new file is created exclusively, so two saves of a new file cannot both win.
+ *    a new file is created exclusively, so two saves of a new file cannot both win;
+ *  - the check and the write happen under the file's lock (src/fsutil/lock.ts, the one `tip record`
+ *    takes on a ledger), so no other save can slip in between them.
  */
 
 export function revisionOf(bytes: string | Uint8Array): string {
@@ -49,7 +52,12 @@ function conflict(target: ResolvedPath, current: string | null, message: string)
   });
 }
 
-export function saveEvidence(target: ResolvedPath, request: SaveRequest): Saved {
+/** Saves under the file's lock: the revision check and the write cannot be interleaved with another save. */
+export function saveEvidence(target: ResolvedPath, request: SaveRequest): Promise<Saved> {
+  return withFileLock(target.abs, () => saveUnlocked(target, request));
+}
+
+function saveUnlocked(target: ResolvedPath, request: SaveRequest): Saved {
   const current = readCurrent(target);
   if (request.revision === null) {
     if (current !== null) throw conflict(target, current, `${target.rel} already exists; open it instead of creating it again (nothing was written)`);

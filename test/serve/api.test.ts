@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assessFile } from '../../src/assess/file.js';
 import { renderDocuments } from '../../src/render/index.js';
 import type { Workbench } from '../../src/serve/server.js';
+import { lockPathOf, withFileLock } from '../../src/fsutil/lock.js';
+import { existsSync } from 'node:fs';
 import { EXAMPLES, makeWorkspace, mys2025, raw, sameOrigin, serve, SHARED_LEDGER } from './support.js';
 
 /**
@@ -126,7 +128,8 @@ describe('validate, assess, render', () => {
     const colon = CHN.replace('rationale: >-\n      China prohibits', 'rationale: China: prohibits\n      China prohibits');
     const yamlBad = (await raw(wb, 'POST', '/api/validate', { body: colon, headers: { 'content-type': 'application/yaml' } })).json();
     expect(yamlBad.valid).toBe(false);
-    expect(yamlBad.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: expect.any(Number), col: expect.any(Number) });
+    // A colon in prose is explained as such (src/load/syntax-hints.ts), with the field it is in.
+    expect(yamlBad.diagnostics[0]).toMatchObject({ code: 'colon-in-text', field: 'standards.a1.rationale', line: expect.any(Number), col: expect.any(Number) });
     const json = JSON.stringify({ report_year: 'soon' }, null, 1);
     const jsonBad = (await raw(wb, 'POST', '/api/validate', { body: json, headers: { 'content-type': 'application/json' } })).json();
     const year = jsonBad.diagnostics.find((d: { field: string }) => d.field === 'report_year');
@@ -195,6 +198,23 @@ describe('saving', () => {
     expect(stale.status).toBe(409);
     expect(stale.json().error).toMatchObject({ conflict: true, currentRevision: saved.json().revision, currentText: after });
     expect(readFileSync(join(dir, 'MYS-2026.yaml'), 'utf8')).toBe(after);
+  });
+
+  test('a save waits for the file lock another writer holds, then writes; no lock is left behind', async () => {
+    const target = join(dir, 'MYS-2026.yaml');
+    const opened = (await raw(wb, 'GET', '/api/files/MYS-2026.yaml')).json();
+    const value = { ...opened.value, prosecution: { ...opened.value.prosecution, investigations: 181 } };
+    let saving: Promise<{ status: number }> | undefined;
+    let duringLock = '';
+    await withFileLock(target, async () => {
+      saving = raw(wb, 'PUT', '/api/files/MYS-2026.yaml', { body: JSON.stringify({ revision: opened.revision, value }), headers: sameOrigin(wb) });
+      await new Promise((r) => setTimeout(r, 300));
+      duringLock = readFileSync(target, 'utf8');
+    });
+    expect(duringLock).toBe(opened.text);
+    expect((await saving!).status).toBe(200);
+    expect(readFileSync(target, 'utf8')).toContain('investigations: 181');
+    expect(existsSync(lockPathOf(target))).toBe(false);
   });
 
   test('bad save requests are 4xx with a clear message', async () => {

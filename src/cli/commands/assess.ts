@@ -3,7 +3,7 @@ import { assessFile } from '../../assess/file.js';
 import { assessmentJson, formatAssessment } from '../../report/assessment-text.js';
 import { flag, parseCommandArgs, requireOne } from '../args.js';
 import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
-import type { Io } from '../io.js';
+import { inputPath, shownPath, type Io } from '../io.js';
 
 export const help = `Usage: tip assess FILE [--history CSV] [--waivers CSV] [--json] [--trace] [options]
 
@@ -26,8 +26,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const file = requireOne(args.positionals, 'evidence file');
   const options = assessOptionsFrom(args, io.cwd, resolve);
-  const { assessment } = await assessFile(resolve(io.cwd, file), options);
-  assessment.file = file;
+  const { assessment } = await assessFile(inputPath(io, file), options);
+  assessment.file = shownPath(file);
   io.stdout(flag(args, 'json') ? assessmentJson(assessment) : formatAssessment(assessment, { trace: flag(args, 'trace') }));
   return 0;
 }

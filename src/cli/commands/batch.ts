@@ -7,6 +7,7 @@ import { tierName } from '../../model/tier.js';
 import { parseCommandArgs, parseYearOption, flag, requireOne, stringOption } from '../args.js';
 import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
 import type { Io } from '../io.js';
+import { batchJson, printJson } from '../json-output.js';
 
 export const help = `Usage: tip batch DIR --year Y [--history CSV] [--waivers CSV] [--out DIR] [--format md,json,html]
                  [--settings FILE] [--no-drafts] [clock readings]
@@ -14,6 +15,8 @@ export const help = `Usage: tip batch DIR --year Y [--history CSV] [--waivers CS
 Assesses every evidence file of report year Y in DIR (the *.yaml files directly inside it; files of
 other years are listed as skipped) and writes, into OUT (default tip-batch-Y):
   drafts/       the narrative, demarche, press guidance and non-paper of every country
+  manifest.json every file written with its SHA-256, written last (see the README: what a
+                killed run leaves)
   report.md     tier counts, each country's tier and change from last year (automatic downgrades
   report.json   and waivers marked), the Special Watch List and its interim assessment date, the
   report.html   Tier 3 list with the determination window and fiscal year, the Watch List
@@ -29,6 +32,8 @@ Options:
   --settings FILE               report-year settings for the drafts (release date, Secretary, delivery
                                 windows), merged over data/report-years.yaml as in tip render
   --no-drafts                   write the report only (a year without settings then needs none)
+  --json                        {"ok","exitCode","year","totals","counts","failures":[{"file","diagnostics"}],
+                                "skipped","outDir","written"} on standard output instead of the summary
 ${ASSESS_OPTIONS_HELP}
 
 Exit 0 when every file of the year was assessed; 1 when one failed, when the folder holds no file
@@ -43,6 +48,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     format: { type: 'string' },
     settings: { type: 'string' },
     'no-drafts': { type: 'boolean' },
+    json: { type: 'boolean' },
   });
   if (flag(args, 'help')) {
     io.stdout(help);
@@ -83,6 +89,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...(onProgress ? { onProgress } : {}),
   });
   if (shown) io.stderr('\n');
+  if (flag(args, 'json')) {
+    const r = result.report;
+    const code = r.totals.assessed + r.totals.failed === 0 || r.totals.failed > 0 ? 1 : 0;
+    printJson(io.stdout, batchJson(result, outShown, code));
+    return code;
+  }
 
   // Each failure with the file named as the user would type it (DIR/FILE).
   for (const f of result.failures) {

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { formatDiagnostic, InputError, UsageError } from '../../diagnostics/diagnostic.js';
 import { checkOverrides } from '../../assess/file.js';
 import { computeClock } from '../../history/clock.js';
@@ -9,7 +8,7 @@ import { countryHistory, historySpan, ledgerCountries } from '../../ledger/histo
 import { readLedger, type Ledger, type LedgerWarning } from '../../ledger/ledger.js';
 import { suggestKey } from '../../load/suggest.js';
 import { flag, parseCommandArgs, parseYearOption, requireOne, stringOption, type ParsedArgs } from '../args.js';
-import type { Io } from '../io.js';
+import { inputPath, shownPath, type Io } from '../io.js';
 import { clockOptionsFrom, effectiveFrom } from '../assess-options.js';
 
 export const help = `Usage: tip history ISO3 --history CSV [--waivers CSV] [--year Y] [--json]
@@ -58,9 +57,9 @@ export function lawFrom(args: ParsedArgs): Law {
 export function ledgerFrom(args: ParsedArgs, io: Io, ledgerPath: string | undefined): { ledger: Ledger; shown: { ledger: string; waivers: string | null } } {
   if (ledgerPath === undefined) throw new UsageError('--history CSV is required (the tier ledger)');
   const waivers = stringOption(args, 'waivers');
-  const ledger = readLedger(resolve(io.cwd, ledgerPath), {
-    ...(waivers !== undefined ? { waiversPath: resolve(io.cwd, waivers) } : {}),
-    shownAs: { ledger: ledgerPath, ...(waivers !== undefined ? { waivers } : {}) },
+  const ledger = readLedger(inputPath(io, ledgerPath), {
+    ...(waivers !== undefined ? { waiversPath: inputPath(io, waivers) } : {}),
+    shownAs: { ledger: shownPath(ledgerPath), ...(waivers !== undefined ? { waivers: shownPath(waivers) } : {}) },
   });
   return { ledger, shown: { ledger: ledgerPath, waivers: waivers ?? null } };
 }

@@ -4,6 +4,7 @@ import { evidenceSkeleton } from '../../evidence/skeleton.js';
 import { writeFileAtomic } from '../../fsutil/atomic-write.js';
 import { flag, parseCommandArgs, parseYearOption, requireOne, stringOption } from '../args.js';
 import type { Io } from '../io.js';
+import { withSchemaLine } from '../schema-ref.js';
 
 export const help = `Usage: tip init ISO3 --year Y [--out FILE]
 
@@ -23,7 +24,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const year = parseYearOption(stringOption(args, 'year'));
   if (year === undefined) throw new UsageError('--year is required');
   const out = stringOption(args, 'out') ?? `${iso3}-${year}.yaml`;
-  if (!writeFileAtomic(resolve(io.cwd, out), evidenceSkeleton(iso3, year), { exclusive: true })) {
+  const path = resolve(io.cwd, out);
+  if (!writeFileAtomic(path, withSchemaLine(evidenceSkeleton(iso3, year), path), { exclusive: true })) {
     io.stderr(`tip init: ${out} exists; not overwritten\n`);
     return 1;
   }

@@ -5,7 +5,8 @@ import { DOC_NAMES, FORMATS, isDocName, renderDocuments, writeDocuments, type Do
 import { loadReportYears } from '../../report-year/resolve.js';
 import { flag, parseCommandArgs, requireOne, stringOption } from '../args.js';
 import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
-import type { Io } from '../io.js';
+import { inputPath, shownPath, type Io } from '../io.js';
+import { printJson, renderJson } from '../json-output.js';
 
 export const help = `Usage: tip render FILE --doc narrative|demarche|nonpaper|press|all [--history CSV] [--waivers CSV]
                   [--format text|markdown] [--out DIR] [--settings FILE] [options]
@@ -28,6 +29,8 @@ Options:
                                 drafts go to standard output
   --settings FILE               report-year settings merged over data/report-years.yaml (same
                                 format: years: {2009: {release: {date, time, zone}, ...}})
+  --json                        {"ok","documents":[{"doc","fileName","content"}],"notes"}, or with
+                                --out {"ok","written":[...],"notes"}
 ${ASSESS_OPTIONS_HELP}
 
 Exit codes: 0 done, 1 invalid input, 2 usage error.
@@ -58,6 +61,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     format: { type: 'string' },
     out: { type: 'string' },
     settings: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (flag(args, 'help')) {
     io.stdout(help);
@@ -72,10 +76,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   // Read the settings file before assessing, so a bad file is reported even if the evidence is fine.
   const override = settingsPath !== undefined ? loadReportYears(resolve(io.cwd, settingsPath)) : undefined;
-  const { assessment, evidence } = await assessFile(resolve(io.cwd, file), options);
-  assessment.file = file;
+  const { assessment, evidence } = await assessFile(inputPath(io, file), options);
+  assessment.file = shownPath(file);
   const results = renderDocuments(assessment, evidence, { docs, format, ...(override ? { override } : {}) });
 
+  if (flag(args, 'json')) {
+    const written = out === undefined ? undefined : writeDocuments(results, resolve(io.cwd, out)).map((_, i) => join(out, results[i]!.fileName));
+    printJson(io.stdout, renderJson(results, written, assessment.notes));
+    return 0;
+  }
   // What the desk officer must know about the drafts (no history given: the clock was not applied).
   for (const note of assessment.notes) io.stderr(`note: ${note}\n`);
 
