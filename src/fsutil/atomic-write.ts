@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 /** Temporary names are unique per process by a counter (cheaper than random bytes per file). */
 let sequence = 0;
 
-export function writeFileAtomic(path: string, content: string, options: { exclusive?: boolean } = {}): boolean {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): boolean {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   let tmp = '';
@@ -26,7 +26,8 @@ export function writeFileAtomic(path: string, content: string, options: { exclus
   }
   try {
     try {
-      writeSync(fd, content);
+      if (typeof content === 'string') writeSync(fd, content);
+      else writeSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
