@@ -3,7 +3,7 @@ import { isTier, tierName } from '../model/tier.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { MARK } from './docx/markup.js';
 import { argsOf, COMMON_HELPERS, count, createTemplateSet, fail, list, str, type Helper } from './handlebars.js';
-import { capitalize, cardinalWord, clauseList, formatClock, formatDate, joinAnd, ordinalWord, possessive, type DateStyle } from './words.js';
+import { capitalize, cardinalWord, clauseList, formatClock, formatDate, joinAnd, ordinalWord, possessive, withFinalPeriod, type DateStyle } from './words.js';
 
 /**
  * The Handlebars environment of the drafts (src/render/handlebars.ts: isolated, strict,
@@ -73,6 +73,8 @@ const HELPERS: Record<string, Helper> = {
   upper: (...a) => str('upper', argsOf(a).params[0]).toUpperCase(),
   possessive: (...a) => possessive(str('possessive', argsOf(a).params[0])),
   capitalize: (...a) => capitalize(str('capitalize', argsOf(a).params[0])),
+  /** A clause as a sentence of its own: capitalized, ending with a period (a prioritized recommendation). */
+  sentence: (...a) => withFinalPeriod(capitalize(str('sentence', argsOf(a).params[0]).replace(/;\s*$/, ''))),
   /** Block: a heading; Markdown gets `#` marks by level, plain text prints the words alone. */
   heading: function (this: unknown, ...a) {
     const { params, options } = argsOf(a);

@@ -108,9 +108,12 @@ export const ReportYearEntrySchema = z.strictObject({
 });
 export type ReportYearEntry = z.output<typeof ReportYearEntrySchema>;
 
-/** The file: `years:` keyed by report year. */
+/** The file: `years:` keyed by report year. A year may be left empty (`2026:` with every field still commented out). */
 export const ReportYearsFileSchema = z.strictObject({
-  years: z.record(z.string().regex(/^(20\d\d|2100)$/, 'a report year such as 2009'), ReportYearEntrySchema),
+  years: z.record(
+    z.string().regex(/^(20\d\d|2100)$/, 'a report year such as 2009'),
+    ReportYearEntrySchema.nullable().transform((v) => v ?? {}),
+  ),
 });
 export type ReportYearsFile = z.output<typeof ReportYearsFileSchema>;
 
