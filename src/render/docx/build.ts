@@ -41,7 +41,7 @@ export function runs(span: Span, tokens: ReadonlySet<string>): TextRun[] {
   let last = 0;
   const push = (text: string, placeholder: boolean) => {
     if (text === '') return;
-    out.push(new TextRun({ text, bold: span.bold, ...(placeholder ? { style: STYLE.placeholder } : {}) }));
+    out.push(new TextRun({ text, ...(span.bold ? { bold: true } : {}), ...(placeholder ? { style: STYLE.placeholder } : {}) }));
   };
   for (const m of span.text.matchAll(TOKEN)) {
     if (!tokens.has(m[0])) continue;
