@@ -240,12 +240,13 @@ export const PressQuestionSchema = z.strictObject({
 /** The narrative text, as the desk officer writes it. Never compiled as a template. */
 export const NarrativeSchema = z.strictObject({
   /** Country profile paragraphs (the first part of the narrative). */
-  profile: z.array(text).min(1),
+  // A section left empty ([]) is drafted from the figures and findings, marked for editing (src/render/figures.ts).
+  profile: z.array(text).default([]),
   /** The rest of the tier paragraph after the "does not fully comply ... therefore placed on" sentence. */
   assessment: z.array(text).default([]),
-  prosecution: z.array(text).min(1),
-  protection: z.array(text).min(1),
-  prevention: z.array(text).min(1),
+  prosecution: z.array(text).default([]),
+  protection: z.array(text).default([]),
+  prevention: z.array(text).default([]),
   /**
    * The analyst's recommendations for the government, each a clause starting with a verb. The
    * assessment adds those derived from unmet criteria; the drafts use these when given.
