@@ -24,7 +24,7 @@ export class BackgroundWriter {
   constructor(private readonly limit = 128) {}
 
   /** Starts writing `content` to `path`; waits only when `limit` writes are already in flight. */
-  async write(path: string, content: string): Promise<void> {
+  async write(path: string, content: string | Uint8Array): Promise<void> {
     if (this.failure !== undefined) throw this.failure;
     while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
     const dir = dirname(path);
@@ -66,7 +66,7 @@ async function openTemporary(path: string): Promise<{ tmp: string; fh: Awaited<R
   }
 }
 
-async function writeOne(path: string, content: string): Promise<void> {
+async function writeOne(path: string, content: string | Uint8Array): Promise<void> {
   const { tmp, fh } = await openTemporary(path);
   try {
     try {

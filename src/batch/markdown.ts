@@ -1,7 +1,7 @@
 import { tierName } from '../model/tier.js';
 import type { Cite } from '../rules/schema.js';
 import { escapeMarkdown as md } from './escape.js';
-import { CHANGE_LABEL, clockMark, plural, readingsLabel, swlLabel, tierLabel, WAIVER_OUTCOME_LABEL, windowLabel } from './labels.js';
+import { CHANGE_LABEL, clockMark, clockWords, plural, readingsLabel, swlLabel, tierLabel, WAIVER_OUTCOME_LABEL, windowLabel } from './labels.js';
 import type { BatchReport } from './report-model.js';
 import { specialWatchListFirstReport } from './statute.js';
 
@@ -59,7 +59,7 @@ export function renderMarkdown(r: BatchReport): string {
         tierName(c.tier),
         tierLabel(c.previousTier),
         [CHANGE_LABEL[c.change], clockMark(c.clockEffect, y)].filter((s) => s !== null).join('; '),
-        c.countedWatchListYears === null ? 'not applied' : `${c.consecutiveWatchListYears} consecutive, ${c.countedWatchListYears} counted; ${c.watchListPlacement}`,
+        clockWords(c.consecutiveWatchListYears, c.countedWatchListYears, c.watchListPlacement),
         swlLabel(c.specialWatchList),
       ]),
     ),
@@ -98,16 +98,21 @@ export function renderMarkdown(r: BatchReport): string {
     );
   }
 
-  out.push('## Watch List placements that need a waiver decision', '', ...under(r.cites.waiver));
-  if (r.waiverDecisions.length === 0) out.push('No country.', '');
+  out.push('## Waiver decisions', '', ...under(r.cites.waiver));
+  if (r.waiverDecisions.length === 0) out.push('No waiver decision this year.', '');
   else {
     out.push(
       ...table(
-        ['Country', 'ISO3', 'Counted Watch List years before', 'Waiver years used / allowed', 'Assessed (before the clock)', 'Outcome'],
-        r.waiverDecisions.map((w) => [md(w.name), md(w.iso3), String(w.countedWatchListYears), `${w.waiverYearsUsed} / ${w.waiverYearsAllowed}`, tierName(w.tierBeforeClock), WAIVER_OUTCOME_LABEL[w.outcome]]),
+        ['Country', 'ISO3', 'Counted Watch List years before', 'Waiver years used of those allowed', 'Decision'],
+        r.waiverDecisions.map((w) => [md(w.name), md(w.iso3), String(w.countedWatchListYears), `${w.waiverYearsUsed} of ${w.waiverYearsAllowed}`, WAIVER_OUTCOME_LABEL[w.outcome]]),
       ),
       '',
     );
+  }
+
+  if (r.draftPlaceholders.length > 0) {
+    out.push('## Blanks in the drafts', '', 'The drafts print these placeholders where a fact is unknown; fill them in a settings file (`tip settings YEAR --out FILE`) and run again.', '');
+    out.push(...table(['Placeholder', 'To fill in', 'Countries', 'What to do'], r.draftPlaceholders.map((p) => [md(p.token), md(p.field), String(p.countries), md(p.message)])), '');
   }
 
   out.push('## Failed files', '');

@@ -29,6 +29,8 @@ export interface CountryRow {
   consecutiveWatchListYears: Known<number> | null;
   countedWatchListYears: Known<number> | null;
   specialWatchList: boolean | 'unknown' | null;
+  /** The country's drafts, as paths relative to the report ("drafts/CHN-2009-narrative.txt"); empty when none were written. */
+  drafts: { doc: string; file: string }[];
 }
 
 export interface SpecialWatchListRow {
@@ -56,8 +58,8 @@ export interface WaiverDecisionRow {
   countedWatchListYears: Known<number>;
   waiverYearsUsed: Known<number>;
   waiverYearsAllowed: number;
-  /** What the evidence led to: a waiver granted, the automatic downgrade, or no Watch List at all. */
-  outcome: 'waiver-granted' | 'automatic-downgrade' | 'not-on-watch-list';
+  /** The decision taken: a waiver granted, or none, so the automatic downgrade. */
+  outcome: 'waiver-granted' | 'automatic-downgrade';
   tier: Tier;
   tierBeforeClock: Tier;
   earliestDowngradeYear: Known<number> | null;
@@ -75,9 +77,18 @@ export interface FailureRow {
   errors: string[];
 }
 
+/** A placeholder the year's drafts carry ("[RELEASE DATE]"), with how many countries' drafts have it. */
+export interface DraftPlaceholderRow {
+  token: string;
+  field: string;
+  message: string;
+  countries: number;
+}
+
 export interface BatchReport {
   kind: 'tip-batch-report';
-  version: 1;
+  /** 2: waiver marks recorded or inferred, draft links, only real waiver decisions, draft placeholders. */
+  version: 2;
   year: number;
   reportingPeriod: { from: string; to: string };
   inputs: { history: string | null; waivers: string | null; files: number };
@@ -93,6 +104,8 @@ export interface BatchReport {
   interimAssessment: InterimAssessment | null;
   failures: FailureRow[];
   skipped: BatchSkipped[];
+  /** The placeholders of the drafts (empty when no drafts were written or none has one). */
+  draftPlaceholders: DraftPlaceholderRow[];
   timelines: Timeline[];
   cites: { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] };
 }
@@ -106,7 +119,7 @@ function byCountry(a: { name: string; iso3: string }, b: { name: string; iso3: s
   return byText(a.name, b.name) || byText(a.iso3, b.iso3);
 }
 
-function row(e: BatchEntry): CountryRow {
+function row(e: BatchEntry, drafts: readonly string[]): CountryRow {
   const a = e.assessment;
   return {
     iso3: a.country.iso3,
@@ -122,13 +135,15 @@ function row(e: BatchEntry): CountryRow {
     consecutiveWatchListYears: a.clock?.consecutiveWatchListYears ?? null,
     countedWatchListYears: a.clock?.countedWatchListYears ?? null,
     specialWatchList: a.specialWatchList?.member ?? null,
+    drafts: drafts.map((file) => ({ doc: /-([a-z]+)\.[a-z]+$/.exec(file)?.[1] ?? file, file: `drafts/${file}` })),
   };
 }
 
-function waiverOutcome(a: Assessment): WaiverDecisionRow['outcome'] {
+/** The waiver decision the year's evidence took, or null when there was none to take (the country was not assessed on the Watch List). */
+function waiverOutcome(a: Assessment): WaiverDecisionRow['outcome'] | null {
   if (a.clockEffect === 'waiver') return 'waiver-granted';
   if (a.clockEffect === 'automatic-downgrade') return 'automatic-downgrade';
-  return 'not-on-watch-list';
+  return null;
 }
 
 export interface ReportInputs {
@@ -141,12 +156,29 @@ export interface ReportInputs {
   waivers: string | null;
   files: number;
   readings: Readings;
+  /** Draft file names per country (ISO3), when drafts were written. */
+  drafts?: ReadonlyMap<string, readonly string[]>;
+  /** The placeholders of the drafts, per country (ISO3). */
+  placeholders?: ReadonlyMap<string, readonly { token: string; field: string; message: string }[]>;
+}
+
+/** Each placeholder once, with the number of countries whose drafts carry it, in order of first appearance. */
+function placeholderRows(byCountry: ReadonlyMap<string, readonly { token: string; field: string; message: string }[]> | undefined): DraftPlaceholderRow[] {
+  const rows = new Map<string, DraftPlaceholderRow>();
+  for (const list of byCountry?.values() ?? []) {
+    for (const p of list) {
+      const r = rows.get(p.token) ?? { token: p.token, field: p.field, message: p.message, countries: 0 };
+      r.countries++;
+      rows.set(p.token, r);
+    }
+  }
+  return [...rows.values()].sort((a, b) => byText(a.token, b.token));
 }
 
 export function buildReport(input: ReportInputs): BatchReport {
   const entries = [...input.entries].sort((a, b) => byCountry(a.assessment.country, b.assessment.country) || byText(a.file, b.file));
   const assessments = entries.map((e) => e.assessment);
-  const countries = entries.map(row);
+  const countries = entries.map((e) => row(e, input.drafts?.get(e.assessment.country.iso3) ?? []));
 
   const counts = TIERS.map((tier) => ({ tier, name: tierName(tier), count: assessments.filter((a) => a.tier === tier).length }));
   const changes = {
@@ -178,10 +210,11 @@ export function buildReport(input: ReportInputs): BatchReport {
 
   const waiverDecisions: WaiverDecisionRow[] = assessments.flatMap((a) => {
     const c = a.clock;
-    // Needs a waiver decision: the clock says so, or a ledger gap hides whether it does but the
-    // decision was taken anyway (a waiver granted, or the downgrade that every filling requires).
-    const needsDecision = c !== null && (c.watchListPlacement === 'needs-waiver' || (c.watchListPlacement === 'unknown' && (a.clockEffect === 'waiver' || a.clockEffect === 'automatic-downgrade')));
-    if (!c || !needsDecision) return [];
+    // Only real decisions: a Watch List placement the clock allowed only with a waiver (or that a
+    // ledger gap hides but the decision was taken anyway), with the waiver granted or refused.
+    const outcome = waiverOutcome(a);
+    const needsDecision = c !== null && (c.watchListPlacement === 'needs-waiver' || c.watchListPlacement === 'unknown');
+    if (!c || !needsDecision || outcome === null) return [];
     return [
       {
         iso3: a.country.iso3,
@@ -189,7 +222,7 @@ export function buildReport(input: ReportInputs): BatchReport {
         countedWatchListYears: c.countedWatchListYears,
         waiverYearsUsed: c.waiverYearsUsed,
         waiverYearsAllowed: c.waiverYearsAllowed,
-        outcome: waiverOutcome(a),
+        outcome,
         tier: a.tier,
         tierBeforeClock: a.tierBeforeClock,
         earliestDowngradeYear: c.earliestDowngradeYear,
@@ -205,7 +238,7 @@ export function buildReport(input: ReportInputs): BatchReport {
 
   return {
     kind: 'tip-batch-report',
-    version: 1,
+    version: 2,
     year: input.year,
     reportingPeriod: reportingPeriod(input.year),
     inputs: { history: input.history, waivers: input.waivers, files: input.files },
@@ -221,6 +254,7 @@ export function buildReport(input: ReportInputs): BatchReport {
     interimAssessment: interimAssessment(input.year),
     failures,
     skipped: [...input.skipped].sort((a, b) => byText(a.file, b.file)),
+    draftPlaceholders: placeholderRows(input.placeholders),
     timelines,
     cites: reportCites(input.year),
   };

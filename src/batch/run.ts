@@ -17,6 +17,7 @@ import { renderFormats } from './formats.js';
 import { listEvidenceFiles, peekReportYear } from './files.js';
 import { buildReport, byText } from './report-model.js';
 import { buildTimeline, firstYearOf, type Timeline } from './timeline.js';
+import type { Placeholder } from '../render/placeholders.js';
 import { REPORT_FORMATS, type BatchEntry, type BatchFailure, type BatchOptions, type BatchResult, type BatchSkipped } from './types.js';
 
 export interface RunBatchOptions extends BatchOptions {
@@ -88,7 +89,8 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   const draftsDir = options.outDir !== undefined ? join(options.outDir, 'drafts') : undefined;
   const wantDrafts = draftsDir !== undefined && options.drafts !== false && candidates.length > 0;
   const renderDrafts = wantDrafts
-    ? (options.renderDrafts ?? createDraftRenderer({ year, corpus, ...(options.settingsPath !== undefined ? { settingsPath: options.settingsPath } : {}) }))
+    ? (options.renderDrafts ??
+      createDraftRenderer({ year, corpus, format: options.draftFormat ?? 'text', strict: options.strict === true, ...(options.settingsPath !== undefined ? { settingsPath: options.settingsPath } : {}) }))
     : undefined;
   const writer = new BackgroundWriter();
   lap('drafts-setup');
@@ -98,6 +100,8 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
   const histories = new Map<string, CountryHistory | null>();
   const seen = new Map<string, string>();
   const written: string[] = [];
+  const draftFiles = new Map<string, string[]>();
+  const draftPlaceholders = new Map<string, Placeholder[]>();
   let done = 0;
   for (const name of candidates) {
     const path = join(dir, name);
@@ -121,13 +125,15 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
       lap('assess');
       const entry: BatchEntry = { file: name, assessment, evidence };
       // Rendered before the country is counted: a country whose drafts fail is a failed file.
-      const docs = renderDrafts ? renderDrafts(entry) : [];
+      const drafts = renderDrafts ? await renderDrafts(entry) : { files: [], placeholders: [] };
       lap('drafts-render');
       seen.set(iso3, name);
       entries.push(entry);
       histories.set(iso3, ledger ? countryHistory(ledger, iso3) : null);
+      draftFiles.set(iso3, drafts.files.map((f) => f.fileName));
+      draftPlaceholders.set(iso3, drafts.placeholders);
       if (draftsDir !== undefined) {
-        for (const d of docs) {
+        for (const d of drafts.files) {
           await writer.write(join(draftsDir, d.fileName), d.content);
           written.push(`drafts/${d.fileName}`);
         }
@@ -166,9 +172,11 @@ export async function runBatch(dir: string, options: RunBatchOptions): Promise<B
       ruleF: clockOptions.ruleF ?? 'after-waiver-run',
       specialCaseBreaksRun: clockOptions.specialCaseBreaksRun ?? true,
     },
+    drafts: draftFiles,
+    placeholders: draftPlaceholders,
   });
 
-  const files = options.outDir !== undefined ? renderFormats(report, options.formats ?? REPORT_FORMATS) : [];
+  const files = options.outDir !== undefined ? await renderFormats(report, options.formats ?? REPORT_FORMATS) : [];
   lap('report-render');
   // The drafts' last flushes ran while the report was built. The report is written after them, so
   // a report on disk means every draft is in place; a failed draft write fails the batch.
