@@ -1,7 +1,7 @@
 import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { tierName } from '../model/tier.js';
 import { packDocx, STYLE } from '../render/docx/build.js';
-import { htmlView, type TableView } from './html-view.js';
+import { reportView, type TableView } from './report-view.js';
 import type { BatchReport } from './report-model.js';
 import type { Timeline } from './timeline.js';
 
@@ -48,7 +48,7 @@ export function timelineWords(t: Timeline): string {
 }
 
 export async function renderReportDocx(r: BatchReport): Promise<Uint8Array> {
-  const v = htmlView(r);
+  const v = reportView(r);
   const timelines = new Map(r.timelines.map((t) => [t.iso3, t]));
   const children: FileChild[] = [para(v.title, 'Title'), para(v.summary), para(v.history), para(`Readings applied: ${v.readings}.`)];
   children.push(para('Countries by tier', STYLE.heading(2)), ...table(v.counts), para(v.changes));

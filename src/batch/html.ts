@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../paths.js';
 import { COMMON_HELPERS, createTemplateSet, type TemplateSet } from '../render/handlebars.js';
-import { htmlView } from './html-view.js';
+import { reportView } from './report-view.js';
 import type { BatchReport } from './report-model.js';
 
 /**
@@ -36,5 +36,5 @@ export function reportScript(): { text: string; hash: string } {
 
 export function renderHtml(r: BatchReport): string {
   const s = reportScript();
-  return page().render('report', { ...htmlView(r), script: s.text, scriptHash: s.hash }, {});
+  return page().render('report', { ...reportView(r), script: s.text, scriptHash: s.hash }, {});
 }

@@ -65,7 +65,7 @@ export interface WaiverDecisionRow {
   earliestDowngradeYear: Known<number> | null;
 }
 
-/** The readings of the clock's open questions applied to every country (product.md §5). */
+/** The readings of the clock's open questions applied to every country (the README's interpretive choices). */
 export interface Readings {
   ruleF: string;
   specialCaseBreaksRun: boolean;
@@ -175,29 +175,29 @@ function placeholderRows(byCountry: ReadonlyMap<string, readonly { token: string
   return [...rows.values()].sort((a, b) => byText(a.token, b.token));
 }
 
-export function buildReport(input: ReportInputs): BatchReport {
-  const entries = [...input.entries].sort((a, b) => byCountry(a.assessment.country, b.assessment.country) || byText(a.file, b.file));
-  const assessments = entries.map((e) => e.assessment);
-  const countries = entries.map((e) => row(e, input.drafts?.get(e.assessment.country.iso3) ?? []));
-
-  const counts = TIERS.map((tier) => ({ tier, name: tierName(tier), count: assessments.filter((a) => a.tier === tier).length }));
-  const changes = {
-    upgrade: assessments.filter((a) => a.tierChange === 'upgrade').length,
-    downgrade: assessments.filter((a) => a.tierChange === 'downgrade').length,
-    same: assessments.filter((a) => a.tierChange === 'same').length,
-    unknown: assessments.filter((a) => a.tierChange === 'unknown').length,
-    notComparable: assessments.filter((a) => a.tierChange === 'not-comparable').length,
-    automaticDowngrade: assessments.filter((a) => a.clockEffect === 'automatic-downgrade' || a.clockEffect === 'rule-f').length,
-    waiver: assessments.filter((a) => a.clockEffect === 'waiver').length,
+function changesOf(assessments: readonly Assessment[]): BatchReport['changes'] {
+  const n = (test: (a: Assessment) => boolean) => assessments.filter(test).length;
+  return {
+    upgrade: n((a) => a.tierChange === 'upgrade'),
+    downgrade: n((a) => a.tierChange === 'downgrade'),
+    same: n((a) => a.tierChange === 'same'),
+    unknown: n((a) => a.tierChange === 'unknown'),
+    notComparable: n((a) => a.tierChange === 'not-comparable'),
+    automaticDowngrade: n((a) => a.clockEffect === 'automatic-downgrade' || a.clockEffect === 'rule-f'),
+    waiver: n((a) => a.clockEffect === 'waiver'),
   };
+}
 
-  const specialWatchList: SpecialWatchListRow[] = assessments.flatMap((a) => {
+function specialWatchListRows(assessments: readonly Assessment[]): SpecialWatchListRow[] {
+  return assessments.flatMap((a) => {
     const swl = a.specialWatchList;
     if (!swl || swl.member === false) return [];
     return [{ iso3: a.country.iso3, name: a.country.name, tier: a.tier, previousTier: a.previousTier, member: swl.member, grounds: [...swl.grounds], actionPlanDueDays: swl.actionPlanDueDays }];
   });
+}
 
-  const tier3: Tier3Row[] = assessments
+function tier3Rows(assessments: readonly Assessment[]): Tier3Row[] {
+  return assessments
     .filter((a) => a.tier === '3')
     .map((a) => ({
       iso3: a.country.iso3,
@@ -207,14 +207,17 @@ export function buildReport(input: ReportInputs): BatchReport {
       determinationWindow: a.tier3 ? { ...a.tier3.determinationWindow } : null,
       fiscalYear: a.tier3?.fiscalYear ?? null,
     }));
+}
 
-  const waiverDecisions: WaiverDecisionRow[] = assessments.flatMap((a) => {
+/**
+ * Only real decisions: a Watch List placement the clock allowed only with a waiver (or that a ledger
+ * gap hides, the decision being taken anyway), with the waiver granted or refused.
+ */
+function waiverRows(assessments: readonly Assessment[]): WaiverDecisionRow[] {
+  return assessments.flatMap((a) => {
     const c = a.clock;
-    // Only real decisions: a Watch List placement the clock allowed only with a waiver (or that a
-    // ledger gap hides but the decision was taken anyway), with the waiver granted or refused.
     const outcome = waiverOutcome(a);
-    const needsDecision = c !== null && (c.watchListPlacement === 'needs-waiver' || c.watchListPlacement === 'unknown');
-    if (!c || !needsDecision || outcome === null) return [];
+    if (!c || (c.watchListPlacement !== 'needs-waiver' && c.watchListPlacement !== 'unknown') || outcome === null) return [];
     return [
       {
         iso3: a.country.iso3,
@@ -229,13 +232,14 @@ export function buildReport(input: ReportInputs): BatchReport {
       },
     ];
   });
+}
 
+export function buildReport(input: ReportInputs): BatchReport {
+  const entries = [...input.entries].sort((a, b) => byCountry(a.assessment.country, b.assessment.country) || byText(a.file, b.file));
+  const assessments = entries.map((e) => e.assessment);
   const failures: FailureRow[] = [...input.failures]
     .sort((a, b) => byText(a.file, b.file))
     .map((f) => ({ file: f.file, errors: f.message !== undefined ? [`${f.file}: ${f.message}`] : f.diagnostics.map(formatDiagnostic) }));
-
-  const timelines = [...input.timelines].sort(byCountry);
-
   return {
     kind: 'tip-batch-report',
     version: 2,
@@ -243,19 +247,19 @@ export function buildReport(input: ReportInputs): BatchReport {
     reportingPeriod: reportingPeriod(input.year),
     inputs: { history: input.history, waivers: input.waivers, files: input.files },
     readings: input.readings,
-    counts,
+    counts: TIERS.map((tier) => ({ tier, name: tierName(tier), count: assessments.filter((a) => a.tier === tier).length })),
     totals: { assessed: entries.length, failed: failures.length, skipped: input.skipped.length },
-    changes,
-    countries,
-    specialWatchList,
+    changes: changesOf(assessments),
+    countries: entries.map((e) => row(e, input.drafts?.get(e.assessment.country.iso3) ?? [])),
+    specialWatchList: specialWatchListRows(assessments),
     specialWatchListComputed: assessments.some((a) => a.specialWatchList !== null),
-    tier3,
-    waiverDecisions,
+    tier3: tier3Rows(assessments),
+    waiverDecisions: waiverRows(assessments),
     interimAssessment: interimAssessment(input.year),
     failures,
     skipped: [...input.skipped].sort((a, b) => byText(a.file, b.file)),
     draftPlaceholders: placeholderRows(input.placeholders),
-    timelines,
+    timelines: [...input.timelines].sort(byCountry),
     cites: reportCites(input.year),
   };
 }

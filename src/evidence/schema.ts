@@ -239,8 +239,7 @@ export const PressQuestionSchema = z.strictObject({
 
 /** The narrative text, as the desk officer writes it. Never compiled as a template. */
 export const NarrativeSchema = z.strictObject({
-  /** Country profile paragraphs (the first part of the narrative). */
-  // A section left empty ([]) is drafted from the figures and findings, marked for editing (src/render/figures.ts).
+  /** Country profile paragraphs. A section left empty ([]) is drafted from the figures, marked for editing. */
   profile: z.array(text).default([]),
   /** The rest of the tier paragraph after the "does not fully comply ... therefore placed on" sentence. */
   assessment: z.array(text).default([]),

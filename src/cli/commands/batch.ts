@@ -2,10 +2,10 @@ import { join, resolve } from 'node:path';
 import { UsageError, formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { parseFormats } from '../../batch/formats.js';
 import { runBatch } from '../../batch/run.js';
-import { REPORT_FORMATS } from '../../batch/types.js';
+import { REPORT_FORMATS, type BatchResult, type ReportFormat } from '../../batch/types.js';
 import { tierName } from '../../model/tier.js';
 import { DRAFT_FORMATS, type DraftFormat } from '../../render/index.js';
-import { parseCommandArgs, parseYearOption, flag, requireOne, stringOption } from '../args.js';
+import { parseCommandArgs, parseYearOption, flag, requireOne, stringOption, type ParsedArgs } from '../args.js';
 import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
 import type { Io } from '../io.js';
 
@@ -39,6 +39,38 @@ Exit 0 when every file of the year was assessed; 1 when one failed, when the fol
 of the year, or when the ledger or the settings are bad; 2 on a usage error.
 `;
 
+/** --format (report files) and --draft-format (drafts), checked. */
+function formatsFrom(args: ParsedArgs): { formats: ReportFormat[]; draftFormat: DraftFormat } {
+  const formatText = stringOption(args, 'format');
+  let formats = [...REPORT_FORMATS];
+  if (formatText !== undefined) {
+    const parsed = parseFormats(formatText);
+    if (!parsed.ok) throw new UsageError(`--format expects a comma-separated list of ${REPORT_FORMATS.join(', ')} without repeats, found "${parsed.bad}"`);
+    formats = parsed.formats;
+  }
+  const draftFormat = stringOption(args, 'draft-format') ?? 'text';
+  if (!(DRAFT_FORMATS as readonly string[]).includes(draftFormat)) throw new UsageError(`--draft-format expects ${DRAFT_FORMATS.join(', ')}, found "${draftFormat}"`);
+  return { formats, draftFormat: draftFormat as DraftFormat };
+}
+
+/** The failures (as FILE:LINE:COL lines), one summary line, and the drafts' blanks as warnings. */
+function summarize(result: BatchResult, io: Io, dirShown: string, outShown: string): void {
+  // Each failure with the file named as the user would type it (DIR/FILE).
+  for (const f of result.failures) {
+    if (f.message !== undefined) io.stderr(`${join(dirShown, f.file)}: ${f.message}\n`);
+    for (const d of f.diagnostics) io.stderr(formatDiagnostic({ ...d, file: d.file === f.file ? join(dirShown, f.file) : d.file }) + '\n');
+  }
+  const r = result.report;
+  const counts = r.counts.filter((c) => c.count > 0).map((c) => `${tierName(c.tier)} ${c.count}`);
+  const files = result.written.filter((f) => !f.startsWith('drafts/'));
+  const drafts = result.written.length - files.length;
+  io.stdout(
+    `tip batch ${r.year}: ${r.totals.assessed} assessed${counts.length ? ` (${counts.join(', ')})` : ''}, ${r.totals.failed} failed, ${r.totals.skipped} skipped; ` +
+      `${files.map((f) => join(outShown, f)).join(', ')}${drafts ? ` and ${drafts} drafts in ${join(outShown, 'drafts')}` : ''}\n`,
+  );
+  for (const p of r.draftPlaceholders) io.stderr(`warning: ${p.token} in the drafts of ${p.countries} ${p.countries === 1 ? 'country' : 'countries'}: ${p.message}\n`);
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const args = parseCommandArgs(argv, {
     ...ASSESS_OPTIONS,
@@ -57,15 +89,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const dirShown = requireOne(args.positionals, 'folder of evidence files');
   const year = parseYearOption(stringOption(args, 'year'));
   if (year === undefined) throw new UsageError('--year is required (the report year to assess, such as 2025)');
-  const formatText = stringOption(args, 'format');
-  let formats = [...REPORT_FORMATS];
-  if (formatText !== undefined) {
-    const parsed = parseFormats(formatText);
-    if (!parsed.ok) throw new UsageError(`--format expects a comma-separated list of ${REPORT_FORMATS.join(', ')} without repeats, found "${parsed.bad}"`);
-    formats = parsed.formats;
-  }
-  const draftFormat = stringOption(args, 'draft-format') ?? 'text';
-  if (!(DRAFT_FORMATS as readonly string[]).includes(draftFormat)) throw new UsageError(`--draft-format expects ${DRAFT_FORMATS.join(', ')}, found "${draftFormat}"`);
+  const { formats, draftFormat } = formatsFrom(args);
   const outShown = stringOption(args, 'out') ?? `tip-batch-${year}`;
   const settings = stringOption(args, 'settings');
   const { historyPath, waiversPath, corpus: _corpus, ...assess } = assessOptionsFrom(args, io.cwd, resolve);
@@ -87,28 +111,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     formats,
     assess,
     drafts: !flag(args, 'no-drafts'),
-    draftFormat: draftFormat as DraftFormat,
+    draftFormat,
     strict: flag(args, 'strict'),
     ...(settings !== undefined ? { settingsPath: resolve(io.cwd, settings) } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   if (shown) io.stderr('\n');
 
-  // Each failure with the file named as the user would type it (DIR/FILE).
-  for (const f of result.failures) {
-    if (f.message !== undefined) io.stderr(`${join(dirShown, f.file)}: ${f.message}\n`);
-    for (const d of f.diagnostics) io.stderr(formatDiagnostic({ ...d, file: d.file === f.file ? join(dirShown, f.file) : d.file }) + '\n');
-  }
-
   const r = result.report;
-  const counts = r.counts.filter((c) => c.count > 0).map((c) => `${tierName(c.tier)} ${c.count}`);
-  const files = result.written.filter((f) => !f.startsWith('drafts/'));
-  const drafts = result.written.length - files.length;
-  io.stdout(
-    `tip batch ${year}: ${r.totals.assessed} assessed${counts.length ? ` (${counts.join(', ')})` : ''}, ${r.totals.failed} failed, ${r.totals.skipped} skipped; ` +
-      `${files.map((f) => join(outShown, f)).join(', ')}${drafts ? ` and ${drafts} drafts in ${join(outShown, 'drafts')}` : ''}\n`,
-  );
-  for (const p of r.draftPlaceholders) io.stderr(`warning: ${p.token} in the drafts of ${p.countries} ${p.countries === 1 ? 'country' : 'countries'}: ${p.message}\n`);
+  summarize(result, io, dirShown, outShown);
   if (r.totals.assessed + r.totals.failed === 0) {
     // An empty year is almost always a wrong folder or year: say so rather than succeed quietly.
     io.stderr(`tip batch: no evidence file for the ${year} report in ${dirShown}\n`);

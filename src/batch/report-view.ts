@@ -7,9 +7,10 @@ import { diamond, TIER_CLASS, TIER_SHORT, timelineView, triangle, type TimelineV
 import type { Timeline } from './timeline.js';
 
 /**
- * The view model of report.html: every word the page prints, computed from the report model, so
- * the template (templates/batch/report.hbs) only lays them out. Codes become words here
- * (labels.ts); nothing is escaped here (Handlebars does that).
+ * The words of the batch report, computed once from the report model and shared by its three
+ * readable forms: the HTML page (templates/batch/report.hbs lays them out, Handlebars escapes
+ * them), the Markdown (markdown.ts escapes each cell) and the Word file (docx.ts). Codes become
+ * words here (labels.ts), so the three always say the same thing.
  */
 
 export interface TableView {
@@ -99,7 +100,7 @@ function swlSection(r: BatchReport): SectionView {
   else if (r.specialWatchList.length === 0) paragraphs.push('No country.');
   const table =
     r.specialWatchListComputed && r.specialWatchList.length > 0
-      ? { caption: 'Countries on the Special Watch List', head: ['Country', 'Tier', `${r.year - 1}`, 'Member', 'Grounds'], rows: r.specialWatchList.map((s) => [s.name, tierName(s.tier), tierLabel(s.previousTier), s.member === true ? 'yes' : 'unknown', s.grounds.join('; ')]) }
+      ? { caption: 'Countries on the Special Watch List', head: ['Country', 'ISO3', 'Tier', `${r.year - 1}`, 'Member', 'Grounds'], rows: r.specialWatchList.map((s) => [s.name, s.iso3, tierName(s.tier), tierLabel(s.previousTier), s.member === true ? 'yes' : 'unknown', s.grounds.join('; ')]) }
       : null;
   return { id: 'swl', heading: 'Special Watch List', cites: r.cites.specialWatchList, paragraphs, table, pre: null };
 }
@@ -109,8 +110,8 @@ function tier3Section(r: BatchReport): SectionView {
     r.tier3.length > 0
       ? {
           caption: 'Tier 3 countries, the presidential determination window and the fiscal year affected',
-          head: ['Country', `${r.year - 1}`, 'Watch List clock', 'Determination window', 'Fiscal year affected'],
-          rows: r.tier3.map((t) => [t.name, tierLabel(t.previousTier), clockMark(t.clockEffect, r.year) ?? 'no effect', windowLabel(t.determinationWindow), t.fiscalYear === null ? 'not computed' : `FY${t.fiscalYear}`]),
+          head: ['Country', 'ISO3', `${r.year - 1}`, 'Watch List clock', 'Determination window', 'Fiscal year affected'],
+          rows: r.tier3.map((t) => [t.name, t.iso3, tierLabel(t.previousTier), clockMark(t.clockEffect, r.year) ?? 'no effect', windowLabel(t.determinationWindow), t.fiscalYear === null ? 'not computed' : `FY${t.fiscalYear}`]),
         }
       : null;
   return { id: 'tier3', heading: 'Tier 3', cites: r.cites.tier3, paragraphs: table ? [] : ['No country.'], table, pre: null };
@@ -121,8 +122,8 @@ function waiverSection(r: BatchReport): SectionView {
     r.waiverDecisions.length > 0
       ? {
           caption: 'Countries assessed on the Watch List whose placement this year was allowed only with a waiver, and the decision taken',
-          head: ['Country', 'Counted Watch List years before', 'Waiver years used of those allowed', 'Decision'],
-          rows: r.waiverDecisions.map((w) => [w.name, String(w.countedWatchListYears), `${w.waiverYearsUsed} of ${w.waiverYearsAllowed}`, WAIVER_OUTCOME_LABEL[w.outcome]]),
+          head: ['Country', 'ISO3', 'Counted Watch List years before', 'Waiver years used of those allowed', 'Decision'],
+          rows: r.waiverDecisions.map((w) => [w.name, w.iso3, String(w.countedWatchListYears), `${w.waiverYearsUsed} of ${w.waiverYearsAllowed}`, WAIVER_OUTCOME_LABEL[w.outcome]]),
         }
       : null;
   return { id: 'waivers', heading: 'Waiver decisions', cites: r.cites.waiver, paragraphs: table ? [] : ['No waiver decision this year.'], table, pre: null };
@@ -151,7 +152,7 @@ function otherSections(r: BatchReport): SectionView[] {
   return out;
 }
 
-export function htmlView(r: BatchReport) {
+export function reportView(r: BatchReport) {
   const y = r.year;
   const timelines = new Map(r.timelines.map((t) => [t.iso3, t]));
   const sections = otherSections(r);
@@ -173,4 +174,4 @@ export function htmlView(r: BatchReport) {
     sections,
   };
 }
-export type HtmlView = ReturnType<typeof htmlView>;
+export type ReportView = ReturnType<typeof reportView>;
