@@ -4,6 +4,7 @@ import { loadYamlFile, type Located, type PathSegment } from '../load/index.js';
 import { FIRST_REPORT_YEAR, REGIONAL_BUREAUS } from '../model/tier.js';
 import { DATA_DIR, PACKAGE_ROOT } from '../paths.js';
 import { ReportYearsFileSchema, SETTINGS_FIELDS, type Moment, type ReportYearEntry, type ReportYearSettings, type ReportYearsFile } from './schema.js';
+import { lazyLocated, readReportYearsCache } from './cache.js';
 import { washingtonZone } from './zone.js';
 
 /** The bundled settings of every report year, each value with its source. */
@@ -24,9 +25,14 @@ export function loadReportYears(path: string): LoadedReportYears {
 
 let defaultsCache: LoadedReportYears | undefined;
 
-/** The bundled defaults, read once per process (they ship with the package and do not change). */
+/** The bundled defaults, read once per process (they ship with the package and do not change); from the build's cache while it matches the file. */
 export function defaultReportYears(): LoadedReportYears {
-  defaultsCache ??= loadReportYears(DEFAULT_REPORT_YEARS_PATH);
+  if (!defaultsCache) {
+    const cached = readReportYearsCache(DEFAULT_REPORT_YEARS_PATH);
+    defaultsCache = cached
+      ? { file: DEFAULT_REPORT_YEARS_PATH, value: cached, located: lazyLocated(cached, DEFAULT_REPORT_YEARS_PATH, () => loadReportYears(DEFAULT_REPORT_YEARS_PATH).located) }
+      : loadReportYears(DEFAULT_REPORT_YEARS_PATH);
+  }
   return defaultsCache;
 }
 

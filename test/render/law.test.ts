@@ -3,7 +3,7 @@ import { lawOfYear } from '../../src/render/law.js';
 import { waiverYearsAllowed } from '../../src/history/eras.js';
 import { bundledCorpus, inForce } from '../../src/rules/corpus.js';
 
-/** The law the non-paper explains, per era (tvpa-rules.md §7), read from the rule corpus. */
+/** The law the non-paper explains, per era, read from the rule corpus. */
 describe('lawOfYear', () => {
   test('2001-2003: no Watch List, the "significant number" scope', () => {
     const law = lawOfYear(2003);
