@@ -37,16 +37,24 @@ export * from './history/index.js';
 // render
 export {
   renderDocuments,
+  renderEach,
+  renderDocxEach,
+  draftDocx,
   writeDocuments,
   documentFileName,
   DOC_NAMES,
+  DOCUMENTS,
   FORMATS,
+  DRAFT_FORMATS,
   type DocName,
   type Format,
+  type DraftFormat,
+  type Placeholder,
   type RenderOptions,
   type RenderedDocument,
+  type RenderedDocx,
 } from './render/index.js';
 export * from './report-year/index.js';
 
-// batch (a whole report year: drafts and the Markdown, JSON and HTML report)
+// batch (a whole report year: drafts and the Markdown, JSON, HTML and Word report)
 export * from './batch/index.js';
