@@ -11,6 +11,7 @@ import type { BatchEntry } from '../src/batch/types.js';
 import { loadCorpus } from '../src/rules/corpus.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { generateWorld, type World } from './world.js';
+import { benchServe } from './serve.js';
 
 /**
  * `npm run bench`: the performance targets of issue 6 point 5, measured in one run on this machine.
@@ -18,7 +19,9 @@ import { generateWorld, type World } from './world.js';
  *   1. cold start of one `tip assess` process  <= 1.2 x  a fresh node process importing the four
  *      runtime dependencies (json-rules-engine, zod, yaml, handlebars): the "import floor";
  *   2. a 200-country year (assess + four drafts each)  <= 2 x  one `tip assess` process;
- *   3. 2,000 countries  <= 10.5 x  200 countries (linearity).
+ *   3. 2,000 countries  <= 10.5 x  200 countries (linearity);
+ *   4. one live update of the workbench (tip serve) for the China example  <= 100 ms (bench/serve.ts).
+ * TIP_BENCH_ONLY=serve runs section 4 alone.
  *
  * Every figure is the median of several runs (TIP_BENCH_RUNS, default 7 for processes). Times are
  * printed, never asserted: the tests do not time anything. The phase breakdown of the batch says
@@ -170,4 +173,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.env.TIP_BENCH_ONLY !== 'serve') await main();
+console.log('');
+await benchServe();

@@ -148,6 +148,7 @@ export function evidenceFor(rand: Rand, c: WorldCountry, year: number, tier: Tie
       government: { formal_name: `the Government of ${c.name}`, short_name: 'the government' },
       adjective: `${c.name.split(' ')[0]}ian`,
     },
+    evidence_version: 2,
     report_year: year,
     ...(tier === 'special' ? { special_case: { reason: 'no functioning central government in the reporting period' } } : {}),
     roles: { origin: true, transit: rand() < 0.5, destination: rand() < 0.7 },
@@ -159,8 +160,8 @@ export function evidenceFor(rand: Rand, c: WorldCountry, year: number, tier: Tie
       a4: finding(level, 'serious and sustained efforts'),
     },
     criteria,
-    prosecution: { data_requested: true, data_provided: true, investigations: n(500), prosecutions: n(200), convictions: n(100) },
-    complicity: { reported: rand() < 0.3, data_provided: true, officials_investigated: n(5), officials_prosecuted: n(3), officials_convicted: n(2) },
+    prosecution: { data_requested: true, data_provided: true, data_capacity: 'unknown', investigations: n(500), prosecutions: n(200), convictions: n(100) },
+    complicity: { reported: rand() < 0.3, data_requested: true, data_provided: true, data_capacity: 'unknown', officials_investigated: n(5), officials_prosecuted: n(3), officials_convicted: n(2) },
     protection: {
       victims_identified: n(2000),
       victims_rescued: null,
@@ -177,10 +178,8 @@ export function evidenceFor(rand: Rand, c: WorldCountry, year: number, tier: Tie
     },
     victims: {
       estimate: n(100000),
-      very_significant: false,
-      significantly_increasing: false,
       ...(year <= 2008 ? { significant_number: true } : {}),
-      ...(year >= 2019 ? { proportional_concrete_actions: true } : {}),
+      watch_list_ground_i: { very_significant: false, significantly_increasing: false, ...(year >= 2019 ? { proportional_concrete_actions: true } : {}) },
     },
     efforts_basis: { concrete_actions: significant, rests_on_commitments: false },
     ...(needsWaiver

@@ -24,6 +24,7 @@ async function run(c: Case) {
   return decide(evidence, clock, corpus, {
     ...(c.options?.secretary_disregards_presumption !== undefined ? { secretaryDisregardsPresumption: c.options.secretary_disregards_presumption } : {}),
     ...(c.options?.effective ? { effective: c.options.effective } : {}),
+    ...(c.previous_tier ? { previousTier: c.previous_tier } : {}),
   });
 }
 
@@ -61,6 +62,8 @@ for (const file of files) {
         }
         if (c.output.tier) expect(d.tier).toBe(c.output.tier);
         if (c.output.decided_by) expect(d.resolution.deciding.map((r) => r.id).sort()).toEqual([...c.output.decided_by].sort());
+        if (c.output.rubric_unknowns) expect(d.rubric.unknowns).toEqual(c.output.rubric_unknowns);
+        if (c.output.open_questions) expect(d.openQuestions.map((q) => q.rule).sort()).toEqual([...c.output.open_questions].sort());
         if (c.output.watch_list_grounds) {
           const grounds = d.fired('watch-list-ground').map((r) => (r.event.type === 'watch-list-ground' ? r.event.params.ground : ''));
           expect(grounds.sort()).toEqual([...c.output.watch_list_grounds].sort());

@@ -3,11 +3,11 @@ import { tierRank, type Tier } from '../model/tier.js';
 import { bundledCorpus, type Corpus } from '../rules/corpus.js';
 import { decide, type DecideOptions } from './decide.js';
 import { eraOf } from './era.js';
+import { evidenceNotes, presumptionsOf, recommendationsOf } from './outputs.js';
 import type {
   Assessment,
   ClockEffect,
   ClockSummary,
-  Recommendation,
   SpecialWatchListSummary,
   Tier3Summary,
   WatchListGround,
@@ -64,7 +64,7 @@ export async function assessEvidence(
   const clockFacts = clock
     ? { watchListPlacement: clock.watchListPlacement, ruleFApplies: clock.ruleF.applies === true, watchListForbiddenInEveryFilling: forbidden }
     : { watchListPlacement: 'unknown' as const, ruleFApplies: false, watchListForbiddenInEveryFilling: false };
-  const decision = await decide(evidence, clockFacts, corpus, options);
+  const decision = await decide(evidence, clockFacts, corpus, { ...options, previousTier: history.previousTier });
   const tier = decision.tier;
 
   // The clock is credited only when it alone decides: a Tier 3 that a proof of failure or the
@@ -81,12 +81,8 @@ export async function assessEvidence(
   );
   grounds.sort((a, b) => a.ground.localeCompare(b.ground));
 
-  const recommendations: Recommendation[] = [
-    ...evidence.narrative.recommendations.map((text): Recommendation => ({ text, source: 'analyst' })),
-    ...[...decision.fired('standard-unmet'), ...decision.fired('criterion-unmet')]
-      .filter((r) => r.recommendation !== undefined)
-      .map((r): Recommendation => ({ text: r.recommendation!, source: r.event.type === 'standard-unmet' ? 'standard' : 'criterion', rule: r.id, cites: r.cites })),
-  ];
+  const recommendations = recommendationsOf(evidence, decision);
+  const presumptions = presumptionsOf(evidence, decision);
 
   const notes: string[] = [];
   if (!clock) {
@@ -100,9 +96,7 @@ export async function assessEvidence(
         (waiverAsked ? '; whether the waiver granted was still available depends on them, so the downgrade should be checked once the ledger is complete.' : '.'),
     );
   }
-  for (const r of decision.fired('presumption')) {
-    if (r.event.type === 'presumption') notes.push(`Data presumption applied: §108(b)(${r.event.params.criterion.slice(1)}) is presumed not met (${r.file}).`);
-  }
+  notes.push(...evidenceNotes(decision, presumptions));
   if (options.secretaryDisregardsPresumption && !decision.trace.some((t) => t.outcome !== 'not in force in this year' && t.facts.some((f) => f.fact === 'secretaryDisregardsPresumption'))) {
     notes.push(`--disregard-presumption has no effect in the ${evidence.report_year} report: no rule in force reads it (the transitional clause covered the 2004 and 2005 reports).`);
   }
@@ -111,7 +105,7 @@ export async function assessEvidence(
     (decision.determination.fullyMeets !== decision.rubric.fullyMeets || decision.determination.significantEfforts !== decision.rubric.significantEfforts);
   if (overridesRubric) notes.push('The analyst determination departs from the rubric recommendation; its rationale is recorded.');
   for (const t of decision.trace) {
-    if (t.decides && (t.rule === '22usc7107.b.3.B' || t.rule === '22usc7107.b.1.B.commitments-excluded')) {
+    if (t.decides && ['22usc7107.b.3.B', '22usc7107.b.1.B.commitments-excluded', '22usc7107.b.1.concrete-actions'].includes(t.rule)) {
       notes.push(`Statutory Tier 3 (${t.cites[0]?.title ?? t.rule}): it applies whatever the rubric or the analyst concluded.`);
     }
   }
@@ -141,6 +135,8 @@ export async function assessEvidence(
     specialWatchList: history.specialWatchList?.(tier) ?? null,
     tier3: history.tier3?.(tier) ?? null,
     recommendations,
+    presumptions,
+    openQuestions: decision.openQuestions,
     notes,
     options: {
       secretaryDisregardsPresumption: options.secretaryDisregardsPresumption ?? false,

@@ -2,6 +2,7 @@ import type { RegionalBureau, Tier } from '../model/tier.js';
 import type { Cite } from '../rules/schema.js';
 import type { Era } from './era.js';
 import type { TraceEntry } from './decide.js';
+import type { OpenQuestion } from './open-questions.js';
 import type { Clock } from '../history/clock.js';
 import type { SpecialWatchList } from '../history/special-watch-list.js';
 import type { Tier3Consequences } from '../history/tier3-consequences.js';
@@ -29,6 +30,20 @@ export interface Recommendation {
   source: 'analyst' | 'criterion' | 'standard';
   rule?: string;
   cites?: Cite[];
+  /** The standards and criteria it answers (a1-a4, b1-b12): its rule's, or those the analyst named. */
+  covers?: string[];
+}
+
+/** What became of a data presumption of §108(b)(1) or (7) in force (src/assess/outputs.ts). */
+export interface PresumptionStatus {
+  rule: string;
+  file: string;
+  criterion: string;
+  /** applies (and binds "fully meets"), rebutted by the evidence, open (an unknown), or does not arise. */
+  status: 'applies' | 'rebutted' | 'open' | 'does not arise';
+  rebuttal?: string;
+  /** The analyst determined "fully meets", and the presumption kept the country off Tier 1. */
+  bindsAnalyst: boolean;
 }
 
 export interface WatchListGround {
@@ -66,7 +81,8 @@ export interface Assessment {
   clockEffect: ClockEffect;
   /** The rule(s) whose conclusion is the tier, with their citations. */
   decidedBy: { rule: string; file: string; line: number; title: string; cites: Cite[] }[];
-  rubric: { fullyMeets: boolean; significantEfforts: boolean };
+  /** The rubric's recommendation (policy guidance, not law), with the findings of no information it rests on. */
+  rubric: { fullyMeets: boolean; significantEfforts: boolean; unknowns: string[] };
   determination: {
     source: 'analyst' | 'rubric';
     fullyMeets: boolean;
@@ -80,6 +96,10 @@ export interface Assessment {
   specialWatchList: SpecialWatchListSummary | null;
   tier3: Tier3Summary | null;
   recommendations: Recommendation[];
+  /** The data presumptions in force and what became of each. */
+  presumptions: PresumptionStatus[];
+  /** Rules of the statute or of practice that the evidence's unknowns leave undecided: what to record. */
+  openQuestions: OpenQuestion[];
   /** Things the desk officer must know: no history given, a gap in the ledger, a presumption applied. */
   notes: string[];
   options: Record<string, unknown>;

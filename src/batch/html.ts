@@ -5,6 +5,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import { COMMON_HELPERS, createTemplateSet, type TemplateSet } from '../render/handlebars.js';
 import { reportView } from './report-view.js';
 import type { BatchReport } from './report-model.js';
+import type { TimelineView } from './timeline-view.js';
 
 /**
  * report.html: one self-contained page, rendered from templates/batch/report.hbs in the drafts'
@@ -34,7 +35,20 @@ export function reportScript(): { text: string; hash: string } {
   return script;
 }
 
+let css: string | undefined;
+
+/** The timelines' styles (templates/batch/timeline.css), shared with the workbench. */
+export function timelineCss(): string {
+  css ??= readFileSync(join(BATCH_TEMPLATES, 'timeline.css'), 'utf8');
+  return css;
+}
+
+/** One country's timeline as inline SVG, from the same template as the report's. */
+export function renderTimelineSvg(view: TimelineView): string {
+  return page().render('timeline', view, {}).trim();
+}
+
 export function renderHtml(r: BatchReport): string {
   const s = reportScript();
-  return page().render('report', { ...reportView(r), script: s.text, scriptHash: s.hash }, {});
+  return page().render('report', { ...reportView(r), script: s.text, scriptHash: s.hash, timelineCss: timelineCss() }, {});
 }

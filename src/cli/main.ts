@@ -7,6 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   validate: { summary: 'check evidence files against the evidence model', load: () => import('./commands/validate.js') },
   init: { summary: 'write a commented evidence skeleton for a country and year', load: () => import('./commands/init.js') },
   schema: { summary: 'print the JSON Schema of the evidence file', load: () => import('./commands/schema.js') },
+  migrate: { summary: 'upgrade evidence files to the current evidence model, keeping comments', load: () => import('./commands/migrate.js') },
   assess: { summary: 'place a country in a tier, with the law applied and its trace', load: () => import('./commands/assess.js') },
   rules: { summary: 'list the rules in force in a report year', load: () => import('./commands/rules.js') },
   history: { summary: 'show a country\'s tier timeline and the Watch List clock', load: () => import('./commands/history.js') },
@@ -14,7 +15,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   record: { summary: 'write an assessed tier into the ledger', load: () => import('./commands/record.js') },
   render: { summary: 'draft the narrative, demarche, non-paper and press guidance', load: () => import('./commands/render.js') },
   settings: { summary: "show a report year's release settings, or write a starting settings file", load: () => import('./commands/settings.js') },
+  calibrate: { summary: 'compare the engine\'s tiers with published ones over a folder of calibration files', load: () => import('./commands/calibrate.js') },
   batch: { summary: 'assess and draft every country of a report year', load: () => import('./commands/batch.js') },
+  serve: { summary: 'the desk officer\'s workbench in the browser (a local web page over a folder)', load: () => import('./commands/serve.js') },
   demo: { summary: 'assess and draft the bundled example (what `npm start` runs)', load: () => import('./commands/demo.js') },
 };
 

@@ -62,21 +62,12 @@ export interface KnownClock {
 }
 
 /**
- * The recommendations the drafts print: the analyst's own when given (the narrative's
- * "Recommendations for X"), otherwise those the assessment derived from unmet standards and
- * criteria. Duplicates are dropped, first occurrence kept.
+ * The recommendations the drafts print: the list the assessment gives (src/assess/outputs.ts), the
+ * analyst's first, then a statutory one for each unmet standard or criterion the analyst's list
+ * does not cover. Duplicate texts are dropped, first occurrence kept.
  */
 export function draftRecommendations(assessment: Assessment): string[] {
-  const analyst = assessment.recommendations.filter((r) => r.source === 'analyst');
-  const chosen = analyst.length > 0 ? analyst : assessment.recommendations;
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const r of chosen) {
-    if (seen.has(r.text)) continue;
-    seen.add(r.text);
-    out.push(r.text);
-  }
-  return out;
+  return [...new Set(assessment.recommendations.map((r) => r.text))];
 }
 
 /** The country's Watch List clock as the non-paper and the demarche state it; null when there is nothing to say. */

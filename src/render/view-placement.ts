@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Assessment } from '../assess/types.js';
 import type { Evidence } from '../evidence/schema.js';
-import type { LawView } from './law.js';
-import type { Layout } from './layout.js';
+import { lawOfYear, type LawView } from './law.js';
+import { layoutOf, type Layout } from './layout.js';
 import { TierSchema, trustedClock } from './view-common.js';
 import { withFinalPeriod, withoutFinalPeriod } from './words.js';
 
@@ -115,19 +115,19 @@ function statutoryTier3(assessment: Assessment, evidence: Evidence): PlacementVi
         ? 'no-concrete-actions'
         : null;
   if (reason === null) return null;
-  const kinds = [...new Set(evidence.state_labor.filter((f) => f.government_policy_or_pattern).map((f) => f.kind.replace(/_/g, ' ')))];
+  const kinds = [...new Set(evidence.state_labor.filter((f) => f.government_policy_or_pattern === true).map((f) => f.kind.replace(/_/g, ' ')))];
   return { reason, kinds: reason === 'policy-or-pattern' ? kinds : [] };
 }
 
 function watchListOf(assessment: Assessment, evidence: Evidence, law: LawView): PlacementView['watchList'] {
   const grounds = new Set(assessment.watchList.grounds.map((g) => g.ground));
   if (grounds.size === 0) return null;
-  const v = evidence.victims;
+  const v = evidence.victims.watch_list_ground_i;
   return {
     progress: grounds.has('II') ? withoutFinalPeriod(evidence.comparison_with_previous_year.rationale) : null,
     victims: grounds.has('I')
       ? {
-          trend: v.very_significant && v.significantly_increasing ? 'both' : v.significantly_increasing ? 'significantly-increasing' : 'very-significant',
+          trend: v?.very_significant === true && v.significantly_increasing === true ? 'both' : v?.significantly_increasing === true ? 'significantly-increasing' : 'very-significant',
           // The ground in force says which statutory wording applies: the 2019 version reads proportionalConcreteActions.
           number: law.groundIProportional ? 'estimated' : 'absolute',
         }
@@ -136,7 +136,8 @@ function watchListOf(assessment: Assessment, evidence: Evidence, law: LawView): 
   };
 }
 
-export function placementView(assessment: Assessment, evidence: Evidence, law: LawView, layout: Layout, sentenceRecommendations: readonly string[]): PlacementView {
+/** The tier paragraph of an assessment; the law and layout of its year unless given. */
+export function placementView(assessment: Assessment, evidence: Evidence, law: LawView = lawOfYear(assessment.year), layout: Layout = layoutOf(assessment.year), sentenceRecommendations: readonly string[] = []): PlacementView {
   const clock = trustedClock(assessment);
   const previous = clock?.consecutiveWatchListYears ?? null;
   return PlacementViewSchema.parse({
@@ -153,7 +154,7 @@ export function placementView(assessment: Assessment, evidence: Evidence, law: L
     pandemic: layout.pandemic_clause,
     thereforeComma: layout.therefore_comma,
     overall: layout.overall,
-    increasingEfforts: evidence.comparison_with_previous_year.increasing_efforts,
+    increasingEfforts: evidence.comparison_with_previous_year.increasing_efforts === true,
     verb: verbOf(layout, assessment.tierChange),
     statutoryTier3: statutoryTier3(assessment, evidence),
     watchList: watchListOf(assessment, evidence, law),

@@ -80,6 +80,11 @@ export function formatAssessment(a: Assessment, options: { trace?: boolean } = {
   out.push('');
   out.push('Recommendations:');
   a.recommendations.forEach((r, i) => out.push(`  ${i + 1}. ${r.text}${r.rule ? ` [${r.rule}]` : ''}`));
+  if (a.openQuestions.length > 0) {
+    out.push('');
+    out.push('Open questions (the evidence leaves these rules undecided; "unknown" never applies one):');
+    for (const q of a.openQuestions) out.push(`  - ${q.text} [${q.rule}]`);
+  }
   if (a.notes.length > 0) {
     out.push('');
     out.push('Notes:');

@@ -90,7 +90,8 @@ function checkLeaf(leaf: LeafCondition, stage: Stage): { path: string[]; expecte
     return { path: ['operator'], code: 'bad-operator', expected: `an operator for a ${spec.type} fact`, found: leaf.operator };
   }
   for (const v of values) {
-    if (typeof v !== spec.type) {
+    // A boolean fact may also take the strings its spec lists ("unknown").
+    if (typeof v !== spec.type && !(typeof v === 'string' && spec.values?.includes(v))) {
       return { path: ['value'], code: 'bad-value', expected: `a ${spec.type} (fact ${leaf.fact})`, found: JSON.stringify(v) };
     }
     if (spec.values && typeof v === 'string' && !spec.values.includes(v)) {

@@ -35,8 +35,50 @@ export const EffectiveSchema = z
   .refine((e) => e.to === undefined || e.to >= e.from, { message: '`to` on or after `from`' });
 export type Effective = z.output<typeof EffectiveSchema>;
 
-export const LAYERS = ['statute', 'rubric'] as const;
+/**
+ * `statute`: the law (authoritative). `rubric`: policy guidance the engine uses to recommend
+ * (advisory). `practice`: State Department practice, not law (labelled as such in every output).
+ */
+export const LAYERS = ['statute', 'rubric', 'practice'] as const;
 export type Layer = (typeof LAYERS)[number];
+
+/** Where the words of a statute text come from. */
+export const SourceSchema = z.strictObject({
+  title: z.string().min(1),
+  href: z.url(),
+});
+
+/**
+ * The statute's words for one period, OpenFisca-style: `from` is the first report year they
+ * govern (the latest start on or before a year wins). Verbatim unless the exact words could not
+ * be found, and then a note says why.
+ */
+export const TextEntrySchema = z
+  .strictObject({
+    from: year,
+    /** "TVPA §110(b)(3)(D)(i) (22 U.S.C. 7107(b)(3)(D)(i) as then numbered)" */
+    citation: z.string().min(1),
+    /** The act that enacted these words: "Pub. L. 110-457, §107(a)". */
+    enacted_by: z.string().min(1).optional(),
+    source: SourceSchema,
+    verbatim: z.boolean(),
+    words: z.string().min(1),
+    note: z.string().min(1).optional(),
+  })
+  .refine((t) => t.verbatim || t.note !== undefined, { message: 'a text that is not verbatim needs a note saying why', path: ['note'] });
+export type TextEntry = z.output<typeof TextEntrySchema>;
+
+/** The provision's citation as numbered in each period ("§110(b)(3)(D)(i)" before 2014). */
+export const NumberedAsSchema = z.strictObject({ from: year, citation: z.string().min(1) });
+export type NumberedAs = z.output<typeof NumberedAsSchema>;
+
+/** Entries keyed by `from`, strictly increasing (one entry per start year). */
+function dated<T extends z.ZodType<{ from: number }>>(entry: T) {
+  return z
+    .array(entry)
+    .min(1)
+    .refine((xs) => xs.every((x, i) => i === 0 || x.from > xs[i - 1]!.from), { message: 'entries in increasing order of `from`, one per year' });
+}
 
 const metadata = {
   /** Must equal the path under rules/, '/' -> '.', without `.yaml` and without an `@YEAR` version suffix. */
@@ -45,6 +87,10 @@ const metadata = {
   cites: z.array(CiteSchema).min(1),
   effective: EffectiveSchema,
   layer: z.enum(LAYERS),
+  /** The statute's words for each version the file covers (required of statute files by the corpus test). */
+  text: dated(TextEntrySchema).optional(),
+  /** The provision's citation as numbered in each period. */
+  numbered_as: dated(NumberedAsSchema).optional(),
   /** Date the text was last checked against its source. */
   verified_on: z.iso.date().optional(),
   /** Interpretive choices and open questions (UNVERIFIED items), in words a lawyer reads. */

@@ -1,6 +1,7 @@
 import type { EventType } from './schema.js';
 import { CRITERIA } from './schema.js';
-import { FINDINGS } from '../evidence/schema.js';
+import { FINDINGS } from '../evidence/values.js';
+import { TIERS } from '../model/tier.js';
 
 /**
  * The decision runs in stages, in the order of State Department practice (product.md §2):
@@ -25,7 +26,7 @@ export type Stage = (typeof STAGES)[number];
 export type FactType = 'boolean' | 'number' | 'string';
 export interface FactSpec {
   type: FactType;
-  /** For string facts: the values it can take. */
+  /** For string facts: the values it can take. For boolean facts: the strings it may take besides true and false ("unknown"). */
   values?: readonly string[];
   /** The first stage that may read it (0: from the evidence, options or history before any rule runs). */
   availableFrom: 0 | 1 | 2 | 3 | 4;
@@ -34,6 +35,9 @@ export interface FactSpec {
 }
 
 const FINDING_VALUES = [...FINDINGS, 'not_in_force'] as const;
+/** A yes/no fact the narrative may leave open (src/evidence/values.ts): no rule reads "unknown" as true or false. */
+const TRI = ['unknown'] as const;
+const DATA_PROVIDED = ['unknown', 'partial'] as const;
 export const WATCH_LIST_PLACEMENTS = ['allowed', 'needs-waiver', 'barred', 'unavailable', 'unknown'] as const;
 
 function criterionFacts(): Record<string, FactSpec> {
@@ -57,14 +61,14 @@ function criterionFacts(): Record<string, FactSpec> {
 /** Every fact a rule may name. A rule naming anything else fails to load. */
 export const FACTS: Record<string, FactSpec> = {
   reportYear: { type: 'number', availableFrom: 0, description: 'The report year (the June report)' },
-  roleOrigin: { type: 'boolean', availableFrom: 0, description: 'A country of origin' },
-  roleTransit: { type: 'boolean', availableFrom: 0, description: 'A country of transit' },
-  roleDestination: { type: 'boolean', availableFrom: 0, description: 'A country of destination' },
+  roleOrigin: { type: 'boolean', values: TRI, availableFrom: 0, description: 'A country of origin' },
+  roleTransit: { type: 'boolean', values: TRI, availableFrom: 0, description: 'A country of transit' },
+  roleDestination: { type: 'boolean', values: TRI, availableFrom: 0, description: 'A country of destination' },
   victimsSignificantNumber: {
     type: 'boolean',
+    values: TRI,
     availableFrom: 0,
-    nullable: true,
-    description: 'A significant number of victims (the scope test through the 2008 report); null when not recorded',
+    description: 'A significant number of victims (the scope test through the 2008 report)',
   },
   inScope: { type: 'boolean', availableFrom: 2, description: 'No scope rule put the country outside the standards' },
   specialCase: { type: 'boolean', availableFrom: 0, description: 'The evidence records a Special Case' },
@@ -73,27 +77,60 @@ export const FACTS: Record<string, FactSpec> = {
   standard_a3: { type: 'string', values: FINDING_VALUES, availableFrom: 0, description: 'Finding on §108(a)(3)' },
   standard_a4: { type: 'string', values: FINDING_VALUES, availableFrom: 0, description: 'Finding on §108(a)(4)' },
   ...criterionFacts(),
-  prosecutionDataRequested: { type: 'boolean', availableFrom: 0, description: 'The Department asked for prosecution data' },
-  prosecutionDataProvided: { type: 'boolean', availableFrom: 0, description: 'The government provided prosecution data' },
-  complicityDataProvided: { type: 'boolean', availableFrom: 0, description: 'The government provided data on complicit officials' },
+  prosecutionDataRequested: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The Department asked for prosecution data' },
+  prosecutionDataProvided: { type: 'boolean', values: DATA_PROVIDED, availableFrom: 0, description: 'The government provided prosecution data' },
+  prosecutionDataCapacity: {
+    type: 'boolean',
+    values: TRI,
+    availableFrom: 0,
+    description: "The prosecution data not provided were within the government's capacity to obtain (from 2019: a demonstrably increasing capacity)",
+  },
+  prosecutionPresumptionRebutted: { type: 'boolean', availableFrom: 0, description: 'The evidence records a rebuttal of the §108(b)(1) data presumption, with its rationale' },
+  complicityReported: { type: 'boolean', values: TRI, availableFrom: 0, description: 'Complicity of public officials was reported or alleged' },
+  complicityDataRequested: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The Department asked for data on complicit officials' },
+  complicityDataProvided: { type: 'boolean', values: DATA_PROVIDED, availableFrom: 0, description: 'The government provided data on complicit officials' },
+  complicityDataCapacity: {
+    type: 'boolean',
+    values: TRI,
+    availableFrom: 0,
+    description: "The officials' data not provided were within the government's resources or capacity to obtain",
+  },
+  complicityPresumptionRebutted: { type: 'boolean', availableFrom: 0, description: 'The evidence records a rebuttal of the §108(b)(7) data presumption, with its rationale' },
+  departsFromUpgradePractice: {
+    type: 'boolean',
+    availableFrom: 0,
+    description: 'The analyst determination departs from the practice of placing a country upgraded out of Tier 3 on the Watch List',
+  },
+  previousTier: {
+    type: 'string',
+    values: [...TIERS, 'unknown'],
+    availableFrom: 0,
+    description: "Last year's placement, from the ledger; unknown with no ledger or no row for that year",
+  },
   secretaryDisregardsPresumption: {
     type: 'boolean',
     availableFrom: 0,
     description: 'Option: the Secretary disregards the data presumption (allowed for the 2004 and 2005 reports only)',
   },
-  increasingEfforts: { type: 'boolean', availableFrom: 0, description: 'Evidence of increasing efforts from the previous year' },
-  victimsVerySignificant: { type: 'boolean', availableFrom: 0, description: 'The number of victims is very significant' },
-  victimsSignificantlyIncreasing: { type: 'boolean', availableFrom: 0, description: 'The number of victims is significantly increasing' },
+  increasingEfforts: {
+    type: 'boolean',
+    values: ['unknown', 'first_year_in_report'],
+    availableFrom: 0,
+    description: 'Evidence of increasing efforts from the previous year (first_year_in_report: nothing to compare with)',
+  },
+  victimsVerySignificant: { type: 'boolean', values: TRI, availableFrom: 0, description: 'Finding of Watch List ground (I): the number of victims is very significant' },
+  victimsSignificantlyIncreasing: { type: 'boolean', values: TRI, availableFrom: 0, description: 'Finding of Watch List ground (I): the number of victims is significantly increasing' },
   proportionalConcreteActions: {
     type: 'boolean',
+    values: TRI,
     availableFrom: 0,
-    nullable: true,
-    description: 'The country is taking proportional concrete actions (2019 wording); null when not recorded',
+    description: 'Finding of Watch List ground (I), 2019 wording: the country is taking proportional concrete actions',
   },
-  concreteActions: { type: 'boolean', availableFrom: 0, description: 'Concrete actions were recorded in the reporting period' },
-  effortsRestOnCommitments: { type: 'boolean', availableFrom: 0, description: 'The significant-efforts finding rests on commitments for next year' },
+  concreteActions: { type: 'boolean', values: TRI, availableFrom: 0, description: 'Concrete actions were recorded in the reporting period' },
+  effortsRestOnCommitments: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The significant-efforts finding rests on commitments for next year' },
   policyOrPatternFound: {
     type: 'boolean',
+    values: TRI,
     availableFrom: 0,
     description: 'The analyst found a government policy or pattern of trafficking, forced labor, sexual slavery or child soldiers',
   },
@@ -110,14 +147,11 @@ export const FACTS: Record<string, FactSpec> = {
       'Whatever the missing years of the ledger were, the clock would not allow the Watch List without a waiver (every filling gives needs-waiver or barred)',
   },
   ruleFApplies: { type: 'boolean', availableFrom: 0, description: 'Rule (F) bars the Watch List this year (under the reading chosen)' },
-  waiverGranted: { type: 'boolean', availableFrom: 0, description: 'A waiver of the automatic downgrade was granted' },
-  waiverWrittenPlan: { type: 'boolean', availableFrom: 0, description: 'The country has a written plan to begin making significant efforts' },
-  waiverPlanSufficient: { type: 'boolean', availableFrom: 0, description: 'The plan, if implemented, would constitute significant efforts' },
-  waiverResources: { type: 'boolean', availableFrom: 0, description: 'The country is devoting sufficient resources to the plan' },
-  unmetStandardsCount: { type: 'number', availableFrom: 3, description: 'How many §108(a) standards were found not (fully) met' },
-  unmetCriteriaCount: { type: 'number', availableFrom: 3, description: 'How many §108(b) criteria in force were found not (fully) met' },
-  metCriteriaCount: { type: 'number', availableFrom: 3, description: 'How many §108(b) criteria in force were found met or partly met' },
-  fullyMeets: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government fully meets the minimum standards' },
+  waiverGranted: { type: 'boolean', values: TRI, availableFrom: 0, description: 'A waiver of the automatic downgrade was granted' },
+  waiverWrittenPlan: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The country has a written plan to begin making significant efforts' },
+  waiverPlanSufficient: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The plan, if implemented, would constitute significant efforts' },
+  waiverResources: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The country is devoting sufficient resources to the plan' },
+  fullyMeets: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government fully meets the minimum standards (the tier rules add the data presumptions)' },
   significantEfforts: { type: 'boolean', availableFrom: 4, description: 'Determination (analyst, else rubric): the government makes significant efforts' },
   watchListGroundCount: { type: 'number', availableFrom: 4, description: 'How many Watch List grounds apply' },
 };

@@ -37,7 +37,7 @@ describe('China, 2009 report (examples/CHN-2009.yaml)', () => {
     const in2020 = {
       ...evidence,
       report_year: 2020,
-      victims: { ...evidence.victims, proportional_concrete_actions: false },
+      victims: { ...evidence.victims, watch_list_ground_i: { ...evidence.victims.watch_list_ground_i, sources: [], proportional_concrete_actions: false } },
       state_labor: evidence.state_labor.map((f) => ({ ...f, government_policy_or_pattern: true })),
     };
     const a = await assessEvidence(in2020, { clock: null, previousTier: null });

@@ -51,7 +51,7 @@ describe('evidence files', () => {
 
   const table: [string, (t: string) => string, string, string][] = [
     ['a tier-era criterion missing', (t) => t.replace(/^ {2}b12:\n(?: {4}.*\n)+/m, ''), 'missing-criterion', 'criteria:'],
-    ['a criterion not in force that year', (t) => t.replace('report_year: 2009', 'report_year: 2003').replace('significantly_increasing: false', 'significantly_increasing: false\n  significant_number: true'), 'criterion-not-in-force', '  b8:'],
+    ['a criterion not in force that year', (t) => t.replace('report_year: 2009', 'report_year: 2003').replace('estimate: null', 'estimate: null\n  significant_number: true'), 'criterion-not-in-force', '  b8:'],
     ['a wrong type', (t) => t.replace('investigations: 10', 'investigations: "ten"'), 'wrong-type', 'investigations:'],
     ['an unknown bureau', (t) => t.replace('bureau: EUR', 'bureau: EU'), 'invalid-value', 'bureau:'],
     ['a bad ISO code', (t) => t.replace('iso3: TST', 'iso3: Tst'), 'invalid-format', 'iso3:'],

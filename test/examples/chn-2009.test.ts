@@ -118,8 +118,8 @@ describe('examples/CHN-2009.yaml', () => {
   it('records the Watch List grounds: no increasing efforts, a very significant number of victims', () => {
     expect(e.comparison_with_previous_year.increasing_efforts).toBe(false);
     expect(e.comparison_with_previous_year.rationale).toContain('did not demonstrate progress');
-    expect(e.victims.very_significant).toBe(true);
-    expect(e.victims.proportional_concrete_actions).toBeUndefined();
+    expect(e.victims.watch_list_ground_i?.very_significant).toBe(true);
+    expect(e.victims.watch_list_ground_i?.proportional_concrete_actions).toBeUndefined();
     expect(e.efforts_basis).toMatchObject({ concrete_actions: true, rests_on_commitments: false });
   });
 
@@ -158,7 +158,7 @@ describe('examples/CHN-2009.yaml', () => {
     expect(n.assessment[0]).toMatch(/^Forced labor, especially forced child labor/);
     expect(n.assessment.join(' ')).not.toContain('therefore');
     expect(n.recommendations).toHaveLength(9);
-    for (const r of n.recommendations) expect(r).not.toMatch(/^and |[;.]$/);
+    for (const r of n.recommendations.map((x) => (typeof x === 'string' ? x : x.text))) expect(r).not.toMatch(/^and |[;.]$/);
     expect(n.progress.join(' ')).toContain('2,000 police officers');
     expect(n.press_questions).toHaveLength(1);
     expect(n.press_questions[0]?.question).toContain('Olympic');
@@ -200,7 +200,7 @@ describe('examples/CHN-2009.yaml', () => {
       ...n.progress,
       ...n.press_questions.flatMap((q) => [q.question, q.answer]),
       // Clauses are stored without the joining "; " / "; and " and start lower-case.
-      ...n.recommendations.map((r, i) => (i === 0 ? 'Recommendations for China: ' + r[0]?.toUpperCase() + r.slice(1) : r)),
+      ...n.recommendations.map((x) => (typeof x === 'string' ? x : x.text)).map((r, i) => (i === 0 ? 'Recommendations for China: ' + r[0]?.toUpperCase() + r.slice(1) : r)),
       // The reasoning half of the tier sentence, which runs on into "; therefore, ...".
       e.comparison_with_previous_year.rationale.replace(/\.$/, '; therefore'),
     ];
@@ -253,7 +253,7 @@ describe('examples/more', () => {
 
     it('has exactly the criteria in force that year, and the 2019 victims field from 2019', () => {
       expect(Object.keys(e.criteria).sort()).toEqual(criteriaInForce(e.report_year).sort());
-      expect(e.victims.proportional_concrete_actions === undefined).toBe(e.report_year < 2019);
+      expect(e.victims.watch_list_ground_i?.proportional_concrete_actions === undefined).toBe(e.report_year < 2019);
     });
   });
 
@@ -266,7 +266,7 @@ describe('examples/more', () => {
       expect(e.waiver).toBeUndefined();
     }
     // 2019 wording of ground (I): proportional actions keep that ground from applying.
-    expect(readExample('more/MYS-2024.yaml').evidence.victims.proportional_concrete_actions).toBe(true);
+    expect(readExample('more/MYS-2024.yaml').evidence.victims.watch_list_ground_i?.proportional_concrete_actions).toBe(true);
   });
 
   it('NIC-2019 is granted a waiver on a written plan with sufficient resources', () => {

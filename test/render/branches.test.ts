@@ -120,7 +120,11 @@ describe('waiver year (2019 report, Nicaragua style: Watch List 2017-2018)', asy
 });
 
 describe('upgrade (2012 report: Tier 3 last year, Tier 2 now)', async () => {
-  const evidence = baseEvidence(2012);
+  // Practice puts a country upgraded out of Tier 3 on the Watch List (rules/practice/upgrade-from-tier-3.yaml);
+  // this branch is the analyst departing from it.
+  const evidence = baseEvidence(2012, {
+    determination: { fully_meets: false, significant_efforts: true, rationale: 'increasing efforts and no Watch List ground', departs_from_practice: ['practice.upgrade-from-tier-3'] },
+  });
   const a = await assess(evidence, { clock: clock(2012), previousTier: '3' });
   const d = renderAll(a, evidence);
 

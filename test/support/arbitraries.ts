@@ -5,28 +5,34 @@ import { WATCH_LIST_PLACEMENTS } from '../../src/rules/stages.js';
 import { baseEvidence } from './evidence.js';
 
 const finding = fc.constantFrom(...FINDINGS).map((f) => ({ finding: f, rationale: `found ${f}` }));
+/** A yes/no the narrative may leave open (evidence v2): unknown as often as each answer. */
+export const triState = fc.constantFrom(true, false, 'unknown' as const);
+const dataProvided = fc.constantFrom(true, false, 'partial' as const, 'unknown' as const);
+const rebuttal = fc.option(fc.constant({ rationale: 'the data reached the Department by another channel' }), { nil: undefined, freq: 4 });
 
 /** A patch over the baseline evidence covering every fact the rules read. */
 export const evidencePatch = (year: number) =>
   fc.record({
     standards: fc.record({ a1: finding, a2: finding, a3: finding, a4: finding }),
     criteria: fc.tuple(...criteriaInForce(year).map((c) => finding.map((f) => [c, f] as const))).map((pairs) => Object.fromEntries(pairs)),
-    prosecution: fc.record({ data_requested: fc.boolean(), data_provided: fc.boolean() }),
-    complicity: fc.record({ data_provided: fc.boolean() }),
-    comparison_with_previous_year: fc.record({ increasing_efforts: fc.boolean() }),
+    prosecution: fc.record({ data_requested: triState, data_provided: dataProvided, data_capacity: triState, presumption_rebuttal: rebuttal }),
+    complicity: fc.record({ reported: triState, data_requested: triState, data_provided: dataProvided, data_capacity: triState, presumption_rebuttal: rebuttal }),
+    comparison_with_previous_year: fc.record({ increasing_efforts: fc.constantFrom(true, false, 'unknown' as const, 'first_year_in_report' as const) }),
     victims: fc.record({
-      very_significant: fc.boolean(),
-      significantly_increasing: fc.boolean(),
       ...(year <= 2008 ? { significant_number: fc.constant(true) } : {}),
-      ...(year >= 2019 ? { proportional_concrete_actions: fc.boolean() } : {}),
+      watch_list_ground_i: fc.record({
+        very_significant: triState,
+        significantly_increasing: triState,
+        ...(year >= 2019 ? { proportional_concrete_actions: triState } : {}),
+      }),
     }),
-    efforts_basis: fc.record({ concrete_actions: fc.boolean(), rests_on_commitments: fc.boolean() }),
+    efforts_basis: fc.record({ concrete_actions: triState, rests_on_commitments: triState }),
     state_labor: fc.array(
       fc.record({
         program: fc.constant('prison_labor' as const),
         kind: fc.constant('forced_labor' as const),
         description: fc.constant('prisoners made goods for export'),
-        government_policy_or_pattern: fc.boolean(),
+        government_policy_or_pattern: triState,
       }),
       { maxLength: 2 },
     ),

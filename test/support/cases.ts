@@ -22,6 +22,8 @@ export const CaseSchema = z.strictObject({
       forbidden_in_every_filling: z.boolean().optional(),
     })
     .optional(),
+  /** Last year's placement, as the ledger gives it (default: unknown, as with no ledger). */
+  previous_tier: z.enum(TIERS).optional(),
   options: z
     .strictObject({
       secretary_disregards_presumption: z.boolean().optional(),
@@ -38,6 +40,10 @@ export const CaseSchema = z.strictObject({
     /** The rules whose conclusion stands (after exceptions set others aside). */
     decided_by: z.array(z.string()).optional(),
     watch_list_grounds: z.array(z.enum(['I', 'II', 'III'])).optional(),
+    /** The standards and criteria with no information the rubric's recommendation rests on. */
+    rubric_unknowns: z.array(z.string()).optional(),
+    /** The rules the evidence's unknowns leave open (exactly these). */
+    open_questions: z.array(z.string()).optional(),
   }),
   /** The provisions the case illustrates, for the reader. */
   citations: z.array(z.string()).default([]),

@@ -1,5 +1,5 @@
 import { EvidenceSchema, type Evidence, type EvidenceInput, type Finding } from '../../src/evidence/schema.js';
-import { criteriaInForce } from '../../src/evidence/law-checks.js';
+import { criteriaInForce, requiredFields } from '../../src/evidence/law-checks.js';
 
 /** Deep-merges plain objects; arrays and scalars in `patch` replace. */
 export function merge<T>(base: T, patch: unknown): T {
@@ -17,14 +17,40 @@ export function merge<T>(base: T, patch: unknown): T {
 
 const finding = (f: Finding) => ({ finding: f, rationale: `recorded as ${f}` });
 
+/** Values of the optional fields a year's rules read (law-checks.ts requiredFields), for a plain Tier 2 country. */
+const REQUIRED_WHEN_READ: Record<string, unknown> = {
+  'victims.significant_number': true,
+  'victims.watch_list_ground_i.very_significant': false,
+  'victims.watch_list_ground_i.significantly_increasing': false,
+  'victims.watch_list_ground_i.proportional_concrete_actions': true,
+  'prosecution.data_capacity': true,
+  'complicity.data_requested': true,
+  'complicity.data_capacity': true,
+};
+
+/** The optional fields the rules in force in `year` read, with the values above, as a patch. */
+function requiredPatch(year: number): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const { path } of requiredFields(year)) {
+    const key = path.join('.');
+    if (!(key in REQUIRED_WHEN_READ)) throw new Error(`test/support/evidence.ts: no baseline value for ${key}, which a rule reads`);
+    let cur = patch;
+    for (const seg of path.slice(0, -1)) cur = (cur[seg] ??= {}) as Record<string, unknown>;
+    cur[path.at(-1)!] = REQUIRED_WHEN_READ[key];
+  }
+  return patch;
+}
+
 /**
  * A minimal valid evidence object for a year: a Tier 2 country (standards partly met, every
  * criterion in force partly met, increasing efforts, data provided). Tests patch what they need.
+ * The optional fields the year requires come from the rules in force (requiredFields).
  */
 export function baseEvidence(year: number, patch: unknown = {}): Evidence {
   const criteria: Record<string, ReturnType<typeof finding>> = {};
   for (const c of criteriaInForce(year)) criteria[c] = finding('partly_met');
   const input: EvidenceInput = {
+    evidence_version: 2,
     country: {
       name: 'Testland',
       iso3: 'TST',
@@ -50,15 +76,9 @@ export function baseEvidence(year: number, patch: unknown = {}): Evidence {
     },
     prevention: { awareness_campaigns: true, officials_trained: 100, demand_reduction_measures: true, palermo_protocol_party: true },
     comparison_with_previous_year: { increasing_efforts: true, rationale: 'more prosecutions than last year' },
-    victims: {
-      estimate: null,
-      very_significant: false,
-      significantly_increasing: false,
-      ...(year <= 2008 ? { significant_number: true } : {}),
-      ...(year >= 2019 ? { proportional_concrete_actions: true } : {}),
-    },
+    victims: { estimate: null },
     efforts_basis: { concrete_actions: true, rests_on_commitments: false },
     narrative: { profile: ['Testland is a source country.'], prosecution: ['p'], protection: ['p'], prevention: ['p'] },
   };
-  return EvidenceSchema.parse(merge(input, patch));
+  return EvidenceSchema.parse(merge(merge(input, requiredPatch(year)), patch));
 }

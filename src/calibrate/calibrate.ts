@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { assessFile, ledgerFor, type AssessFileOptions } from '../assess/file.js';
+import { listEvidenceFiles } from '../batch/files.js';
+import { InputError, formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { loadEvidenceFile } from '../evidence/load.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { TIERS, type Tier } from '../model/tier.js';
+import { DecisionError } from '../assess/resolve.js';
+
+/** One calibration file: what the report published, what the engine says, and why. */
+export interface CalibrationRow {
+  file: string;
+  iso3: string;
+  year: number;
+  published: Tier;
+  engine: Tier;
+  /** The rubric's own answer (policy guidance), before the Watch List and the statute: 1, 2 or 3. */
+  rubric: '1' | '2' | '3';
+  /** The rule(s) whose conclusion is the engine's tier. */
+  decidedBy: string[];
+  agrees: boolean;
+  /** Findings of no information the rubric's answer rests on, and rules the unknowns leave open. */
+  unknowns: number;
+  openQuestions: number;
+  sectionsRetrieved: string[];
+  source: string;
+}
+
+export interface CalibrationReport {
+  dir: string;
+  rows: CalibrationRow[];
+  /** Evidence files with no `calibration` block (not calibration files). */
+  skipped: { file: string; reason: string }[];
+  /** Files that could not be read or assessed, with the reason. */
+  failures: { file: string; message: string }[];
+  /** counts[published][engine]. */
+  confusion: { tiers: readonly Tier[]; counts: Record<Tier, Record<Tier, number>> };
+  agreement: { agree: number; total: number; ratio: number | null };
+}
+
+export type CalibrateOptions = Pick<AssessFileOptions, 'historyPath' | 'waiversPath' | 'corpus' | 'clock'>;
+
+/**
+ * The ledger as it stood before the report being calibrated: the country's rows for that year and
+ * later are dropped, so the engine never reads the published answer (its tier, a waiver row).
+ */
+export function ledgerBefore(ledger: Ledger, iso3: string, year: number): Ledger {
+  const before = <T>(m: Map<number, T> | undefined) => new Map([...(m ?? new Map<number, T>())].filter(([y]) => y < year));
+  const byCountry = new Map(ledger.byCountry);
+  byCountry.set(iso3, before(ledger.byCountry.get(iso3)));
+  const waiverEvents = new Map(ledger.waiverEvents);
+  waiverEvents.set(iso3, before(ledger.waiverEvents.get(iso3)));
+  return { ...ledger, byCountry, waiverEvents };
+}
+
+function emptyMatrix(): Record<Tier, Record<Tier, number>> {
+  const row = () => Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  return Object.fromEntries(TIERS.map((t) => [t, row()])) as Record<Tier, Record<Tier, number>>;
+}
+
+function failureMessage(err: unknown, file: string): string {
+  if (err instanceof InputError) return err.diagnostics.map((d) => formatDiagnostic({ ...d, file })).join('\n');
+  if (err instanceof DecisionError) return `the rules give ${err.kind === 'empty' ? 'no answer' : 'two answers'}: ${err.message}`;
+  throw err;
+}
+
+/**
+ * `tip calibrate DIR`: assesses every evidence file of DIR that records a published tier (a
+ * `calibration` block, and so no `determination`) as a desk officer would, with the ledger as it
+ * stood before that report, and compares the engine's tier with the published one.
+ */
+export async function calibrate(dir: string, options: CalibrateOptions = {}): Promise<CalibrationReport> {
+  const ledger = ledgerFor(options);
+  const report: CalibrationReport = { dir, rows: [], skipped: [], failures: [], confusion: { tiers: TIERS, counts: emptyMatrix() }, agreement: { agree: 0, total: 0, ratio: null } };
+  for (const name of listEvidenceFiles(dir)) {
+    if (name.endsWith('.meta.yaml')) continue;
+    try {
+      const assessed = await assessBlind(join(dir, name), options, ledger);
+      const c = assessed?.evidence.calibration;
+      if (!assessed || !c) {
+        report.skipped.push({ file: name, reason: 'no calibration block (no published tier recorded)' });
+        continue;
+      }
+      const { assessment: a, evidence: e } = assessed;
+      report.rows.push({
+        file: name,
+        iso3: e.country.iso3,
+        year: e.report_year,
+        published: c.published_tier,
+        engine: a.tier,
+        rubric: a.rubric.fullyMeets ? '1' : a.rubric.significantEfforts ? '2' : '3',
+        decidedBy: a.decidedBy.map((d) => d.rule),
+        agrees: a.tier === c.published_tier,
+        unknowns: a.rubric.unknowns.length,
+        openQuestions: a.openQuestions.length,
+        sectionsRetrieved: c.sections_retrieved,
+        source: c.source.url,
+      });
+    } catch (err) {
+      report.failures.push({ file: name, message: failureMessage(err, name) });
+    }
+  }
+  for (const r of report.rows) report.confusion.counts[r.published][r.engine]++;
+  const agree = report.rows.filter((r) => r.agrees).length;
+  report.agreement = { agree, total: report.rows.length, ratio: report.rows.length === 0 ? null : agree / report.rows.length };
+  return report;
+}
+
+/** The file's evidence, and its assessment with the ledger cut at its report year (null: not a calibration file). */
+async function assessBlind(path: string, options: CalibrateOptions, ledger: Ledger | undefined) {
+  const { evidence } = loadEvidenceFile(path, options.corpus);
+  if (!evidence.calibration) return null;
+  const cut = ledger ? { ledger: ledgerBefore(ledger, evidence.country.iso3, evidence.report_year) } : {};
+  const { historyPath: _omit, ...rest } = options;
+  return assessFile(path, { ...rest, ...cut });
+}
