@@ -52,7 +52,7 @@ function press(ctx: DraftContext): PressView {
 
 export const DOCUMENTS = [
   { name: 'narrative', title: (c, y) => `${c}: ${y} TIP Report country narrative`, view: narrative },
-  { name: 'demarche', title: (c, y) => `${c}: ${y} TIP Report demarche cable`, view: (ctx) => buildDemarcheView(ctx.assessment, ctx.law, ctx.release(), { narrative: narrative(ctx), nonpaper: nonpaper(ctx), press: press(ctx) }, ctx.ph) },
+  { name: 'demarche', title: (c, y) => `${c}: ${y} TIP Report demarche cable`, view: (ctx) => buildDemarcheView(ctx.assessment, ctx.law, ctx.layout, ctx.release(), { narrative: narrative(ctx), nonpaper: nonpaper(ctx), press: press(ctx) }, ctx.ph) },
   { name: 'nonpaper', title: (c, y) => `${c}: ${y} TIP Report non-paper`, view: nonpaper },
   { name: 'press', title: (c, y) => `${c}: ${y} TIP Report press guidance`, view: press },
 ] as const satisfies readonly DocumentSpec[];

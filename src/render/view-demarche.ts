@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Assessment } from '../assess/types.js';
 import { REGIONAL_BUREAUS } from '../model/tier.js';
 import type { LawView } from './law.js';
+import type { Layout } from './layout.js';
 import type { Placeholders } from './placeholders.js';
 import { CableHeaderSchema, buildCableHeader } from './view-cable.js';
 import { CountryViewSchema, TierSchema, countryView, draftRecommendations } from './view-common.js';
@@ -38,7 +39,8 @@ export const DemarcheViewSchema = z.strictObject({
    * plan within this many days; the one action-plan sentence the law requires in ¶6.
    */
   actionPlanDueDays: z.number().int().nullable(),
-  hasRecommendations: z.boolean(),
+  /** The name of the narrative's recommendations section ("Recommendations", "Prioritized Recommendations"); null when there is none (the eras that end the tier paragraph with them, or no recommendation). */
+  recommendationsSection: z.string().nullable(),
   /** Tier 3: the 45-90 day window after release in which a reassessment can avoid the restrictions. */
   tier3: z.strictObject({ minDays: z.number().int(), maxDays: z.number().int(), from: DateText, to: DateText, fiscalYear: z.number().int() }).nullable(),
   paras: z.strictObject({
@@ -91,7 +93,7 @@ function tier3Of(assessment: Assessment, law: LawView, release: ReleaseView, ph:
   return { minDays: window.minDays, maxDays: window.maxDays, from, to, fiscalYear };
 }
 
-export function buildDemarcheView(assessment: Assessment, law: LawView, release: ReleaseView, parts: DemarcheParts, ph: Placeholders): DemarcheView {
+export function buildDemarcheView(assessment: Assessment, law: LawView, layout: Layout, release: ReleaseView, parts: DemarcheParts, ph: Placeholders): DemarcheView {
   const lowered = assessment.tierChange === 'downgrade' && assessment.previousTier !== null ? { from: assessment.previousTier, to: assessment.tier } : null;
   const tier3 = tier3Of(assessment, law, release, ph);
   return DemarcheViewSchema.parse({
@@ -105,7 +107,7 @@ export function buildDemarcheView(assessment: Assessment, law: LawView, release:
     ownWindow: ownWindow(release, assessment.country.bureau),
     lowered,
     actionPlanDueDays: assessment.tier === '2WL' && assessment.previousTier === '3' ? law.upgradeActionPlanDays : null,
-    hasRecommendations: draftRecommendations(assessment).length > 0,
+    recommendationsSection: draftRecommendations(assessment).length === 0 || layout.recommendations === 'sentence' ? null : layout.recommendations === 'prioritized' ? 'Prioritized Recommendations' : 'Recommendations',
     tier3,
     paras: paragraphs(lowered !== null, tier3 !== null),
     narrative: parts.narrative,

@@ -48,7 +48,7 @@ export function shiftDate(date: string, days: number, ph: Placeholders, year: nu
   if (!isPlaceholder(date)) return addDays(date, days);
   if (days === 0) return date;
   const label = days > 0 ? `RELEASE DATE + ${days} DAYS` : `RELEASE DATE - ${-days} DAY${days === -1 ? '' : 'S'}`;
-  return ph.token(label, 'release.date', `a date counted from the release date, unknown for ${year}: ${settingsHint(year, 'release.date')}`);
+  return ph.token(label, 'release.date', `unknown for the ${year} Report: a date counted from the release date; ${settingsHint(year, 'release.date')}`);
 }
 
 function headView(head: Head): { full: string; reference: string } {
@@ -62,7 +62,7 @@ function moment(m: Moment, dateToken: string, timeToken: string): MomentView {
 
 export function buildReleaseView(s: ReportYearSettings, ph: Placeholders): ReleaseView {
   const y = s.year;
-  const tok = (label: string, field: string, what: string) => ph.token(label, field, `${what} of the ${y} Report is unknown: ${settingsHint(y, field)}`);
+  const tok = (label: string, field: string, what: string) => ph.token(label, field, `unknown for the ${y} Report: ${what}; ${settingsHint(y, field)}`);
   const release = moment(s.release, tok('RELEASE DATE', 'release.date', 'the release date'), tok('RELEASE TIME', 'release.time', 'the release time (Washington)'));
   const secretary = s.secretary ?? { name: tok('SECRETARY', 'secretary', 'the Secretary of State'), signature: tok('SECRETARY', 'secretary', 'the Secretary of State') };
   const office = s.office === undefined ? { symbol: tok('OFFICE SYMBOL', 'office', "the trafficking office's symbol"), name: tok('OFFICE NAME', 'office', "the trafficking office's name") } : s.office;

@@ -89,7 +89,7 @@ describe('tip render', () => {
       expect(r.err, token).toContain(`warning: ${token} in TST-2026-demarche.txt`);
       expect(demarche).toContain(token);
     }
-    expect(r.err).toMatch(/warning: \[RELEASE DATE\] in TST-2026-demarche\.txt, TST-2026-nonpaper\.txt: the release date of the 2026 Report is unknown: .*tip settings 2026 --out FILE/);
+    expect(r.err).toMatch(/warning: \[RELEASE DATE\] in TST-2026-demarche\.txt, TST-2026-nonpaper\.txt: unknown for the 2026 Report: the release date; .*tip settings 2026 --out FILE/);
 
     const strict = await tip('render', evidence, '--doc', 'all', '--strict', '--out', join(dir, 'strict'));
     expect(strict.code).toBe(1);
