@@ -40,6 +40,8 @@ export const LayoutSchema = z.strictObject({
   standards: z.enum(['comply', 'meet']),
   /** Between the shortfall and the efforts: "; however, it is making" (semicolon) or " but is making" (but). */
   concession: z.enum(['semicolon', 'but']),
+  /** How the Watch List placement is said: "placed-for" ("Haiti is placed on Tier 2 Watch List for its failure to show evidence of increasing efforts ...", 2004-2008) or "therefore" ("...; therefore, China is placed on Tier 2 Watch List"). */
+  watch_list: z.enum(['placed-for', 'therefore']),
   /** "present": "therefore, China is placed on Tier 2 Watch List"; "past": "therefore China remained on / was downgraded to ...". */
   voice: z.enum(['present', 'past']),
   /** A comma after "therefore" ("; therefore, China is placed on" to 2017; "therefore India remained on" from 2018). */

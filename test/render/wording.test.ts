@@ -118,6 +118,12 @@ describe("each era's layout (data/narrative-layouts.yaml)", () => {
     expect(n.match(/^(Prosecution|Protection|Prevention)$/gm)).toEqual(['Prosecution', 'Protection', 'Prevention']);
     expect(n).toMatch(/\n\nRecommendations for Testland: Adopt a law; train officials; [^\n]*\.\n\n/);
   });
+  test('2004-2008: "is placed on Tier 2 Watch List for its failure to show evidence of increasing efforts"', async () => {
+    const evidence = baseEvidence(2006, { comparison_with_previous_year: { increasing_efforts: false, rationale: 'The government did not increase prosecutions.' } });
+    const [n] = renderDocuments(await assess(evidence, { clock: clock(2006), previousTier: '2' }), evidence, { docs: ['narrative'] });
+    expect(n!.content).toContain('however, it is making significant efforts to do so. Testland is placed on Tier 2 Watch List for its failure to show evidence of increasing efforts to combat trafficking in persons over the past year. The government did not increase prosecutions.');
+    expect(n!.content).not.toContain('; therefore');
+  });
   test('2017: the tier paragraph first, the trafficking profile last', async () => {
     const n = await headingsOf(2017);
     expect(n).toMatch(/^TESTLAND: TIER 2\n\nThe government does not fully meet/);
