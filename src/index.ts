@@ -36,8 +36,27 @@ export { recordPlacement, type NewPlacement, type RecordOptions, type RecordOutc
 export { computeClock, clockTimeline, type Clock, type ClockOptions } from './history/clock.js';
 export { checkHistory, type CheckResult } from './history/check.js';
 
-// render / batch
-export { renderDocuments, writeDocuments, type DocName, type Format, type RenderOptions, type RenderedDocument } from './render/index.js';
+// render (the four drafts, in text, Markdown or Word) and the report-year settings (tip settings)
+export {
+  renderDocuments,
+  renderEach,
+  renderDocxEach,
+  draftDocx,
+  writeDocuments,
+  DOC_NAMES,
+  DRAFT_FORMATS,
+  type DocName,
+  type Format,
+  type DraftFormat,
+  type Outcome,
+  type Placeholder,
+  type RenderOptions,
+  type RenderedDocument,
+  type RenderedDocx,
+} from './render/index.js';
+export { loadReportYears, resolveReportYear, settingsText, type LoadedReportYears, type ReportYearSettings } from './report-year/index.js';
+
+// batch (a whole report year: drafts and the Markdown, JSON, HTML and Word report)
 export { runBatch, type RunBatchOptions } from './batch/run.js';
 export type { BatchResult } from './batch/types.js';
 export { verifyManifest, type ManifestCheck } from './batch/manifest.js';

@@ -24,10 +24,11 @@ export interface TimelineYear {
    */
   counted: number | null;
   /**
-   * The Watch List placement was by waiver (22 U.S.C. 7107(b)(2)(D)(ii)): recorded in the ledger
-   * or waivers file, or forced by the clock (a Watch List year the clock allowed only with a waiver).
+   * The Watch List placement was by waiver (22 U.S.C. 7107(b)(2)(D)(ii)): `recorded` in the ledger,
+   * the waivers file or (this year) the evidence; `inferred` when no row records it but the clock
+   * allowed that Watch List year only with a waiver; null otherwise.
    */
-  waiver: boolean;
+  waiver: 'recorded' | 'inferred' | null;
   /** Lower than the year before (both ranked, neither a Special Case). */
   downgrade: boolean;
   /** An automatic downgrade (22 U.S.C. 7107(b)(2)(D)(i)) or a rule (F) bar (7107(b)(2)(F)). */
@@ -73,11 +74,11 @@ export function buildTimeline(history: CountryHistory | null, assessment: Assess
     const row = history?.years.get(y);
     const tier = row?.tier ?? null;
     let counted: number | null = null;
-    let waiver = row?.waiver === true;
+    let waiver: TimelineYear['waiver'] = row?.waiver === true ? 'recorded' : null;
     if (run && tier === '2WL' && y >= countingFrom) {
       const clock = clockAt(run, y);
       if (clock.countedWatchListYears !== 'unknown') counted = clock.countedWatchListYears + 1;
-      if (clock.watchListPlacement === 'needs-waiver') waiver = true;
+      if (clock.watchListPlacement === 'needs-waiver' && waiver === null) waiver = 'inferred';
     }
     years.push({
       year: y,
@@ -101,7 +102,8 @@ export function buildTimeline(history: CountryHistory | null, assessment: Assess
     tier: a.tier,
     source: 'assessment',
     counted: countedNow,
-    waiver: a.clockEffect === 'waiver' || (a.tier === '2WL' && clock?.watchListPlacement === 'needs-waiver'),
+    // This year's waiver is the evidence's decision (22 U.S.C. 7107(b)(2)(D)(ii)): recorded.
+    waiver: a.clockEffect === 'waiver' || (a.tier === '2WL' && clock?.watchListPlacement === 'needs-waiver') ? 'recorded' : null,
     downgrade: isDowngrade(before ?? a.previousTier, a.tier),
     automaticDowngrade: a.clockEffect === 'automatic-downgrade' || a.clockEffect === 'rule-f',
   });

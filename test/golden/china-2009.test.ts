@@ -21,7 +21,7 @@ import { LAW } from '../support/law.js';
  * The assessment uses the clock the real ledger gives China for 2009 (Watch List 2005-2008 after
  * Tier 2 in 2004): 4 consecutive Watch List years before 2009, none counted, earliest downgrade
  * in the 2011 report, two waiver years allowed. The cable says "sixth consecutive year"; the
- * ledger gives the fifth, and the drafts say what the ledger gives (product.md §6).
+ * ledger gives the fifth, and the drafts say what the ledger gives.
  */
 
 const GOLDEN_DIR = join(PACKAGE_ROOT, 'test', 'golden');
