@@ -179,6 +179,7 @@ export { buildNarrativeView, type NarrativeView } from './view-narrative.js';
 export { buildNonpaperView, type NonpaperView } from './view-nonpaper.js';
 export { buildPressView, type PressView } from './view-press.js';
 export { lawOfYear, type LawView } from './law.js';
+export { draftRecommendations, suggestedRecommendations } from './view-common.js';
 export { layoutOf, bundledLayouts, type Layout } from './layout.js';
 export { createEngine, bundledEngine, type Engine } from './engine.js';
 export { Placeholders, isPlaceholder } from './placeholders.js';

@@ -62,12 +62,21 @@ export interface KnownClock {
 }
 
 /**
- * The recommendations the drafts print: the list the assessment gives (src/assess/outputs.ts), the
- * analyst's first, then a statutory one for each unmet standard or criterion the analyst's list
- * does not cover. Duplicate texts are dropped, first occurrence kept.
+ * The recommendations the drafts print. The analyst's list, when there is one, is the drafts':
+ * they are the officer's words, in the officer's order. The statutory recommendations of the unmet
+ * standards and criteria it does not cover stay in the assessment as suggestions (and `tip render`
+ * names them), so a draft never gains items the officer did not write. With no analyst list, the
+ * drafts print the statutory ones, so the section is never empty. Duplicate texts are dropped.
  */
 export function draftRecommendations(assessment: Assessment): string[] {
-  return [...new Set(assessment.recommendations.map((r) => r.text))];
+  const analyst = assessment.recommendations.filter((r) => r.source === 'analyst');
+  return [...new Set((analyst.length > 0 ? analyst : assessment.recommendations).map((r) => r.text))];
+}
+
+/** The statutory suggestions the drafts leave out because the analyst wrote a list (see draftRecommendations). */
+export function suggestedRecommendations(assessment: Assessment): Assessment['recommendations'] {
+  const hasAnalyst = assessment.recommendations.some((r) => r.source === 'analyst');
+  return hasAnalyst ? assessment.recommendations.filter((r) => r.source !== 'analyst') : [];
 }
 
 /** The country's Watch List clock as the non-paper and the demarche state it; null when there is nothing to say. */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { assessFile } from '../../assess/file.js';
 import { InputError, UsageError, formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { DOC_NAMES, DRAFT_FORMATS, isDocName, renderDocxEach, renderEach, writeDocuments, type DocName, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../../render/index.js';
+import { DOC_NAMES, DRAFT_FORMATS, isDocName, renderDocxEach, renderEach, suggestedRecommendations, writeDocuments, type DocName, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../../render/index.js';
 import { loadReportYears } from '../../report-year/resolve.js';
 import { flag, parseCommandArgs, requireOne, stringOption } from '../args.js';
 import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
@@ -125,6 +125,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   // What the desk officer must know about the drafts (no history given: the clock was not applied).
   for (const note of assessment.notes) io.stderr(`note: ${note}\n`);
+  const suggested = suggestedRecommendations(assessment);
+  if (suggested.length > 0) {
+    const provisions = [...new Set(suggested.flatMap((r) => r.covers ?? []))].map((p) => `§108(${p[0]})(${p.slice(1)})`);
+    io.stderr(`note: the drafts print the analyst's recommendations; the statute also suggests ${suggested.length} for provisions they do not cover (${provisions.join(', ')}): see tip assess, or name them in a recommendation's covers\n`);
+  }
   for (const f of failures) io.stderr(failureLines(f.doc, f.error));
   io.stderr(placeholderLines(ready, 'warning'));
   if (refused.length > 0) {
