@@ -8,7 +8,11 @@ import { bundledEngine, createEngine } from '../src/render/engine.js';
 import { renderDocuments } from '../src/render/index.js';
 import { loadReportYears, resolveReportYear } from '../src/report-year/resolve.js';
 import type { BatchEntry } from '../src/batch/types.js';
-import { loadCorpus } from '../src/rules/corpus.js';
+import { bundledCorpus, loadCorpus } from '../src/rules/corpus.js';
+import { clockRun, computeClock } from '../src/history/clock.js';
+import { historyFromTiers } from '../src/ledger/history.js';
+import { lawOf } from '../src/rules/law.js';
+import type { Tier } from '../src/model/tier.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { generateWorld, type World } from './world.js';
 import { benchServe } from './serve.js';
@@ -22,8 +26,10 @@ import { benchWhatIf } from './whatif.js';
  *   2. a 200-country year (assess + four drafts each)  <= 2 x  one `tip assess` process;
  *   3. 2,000 countries  <= 10.5 x  200 countries (linearity);
  *   4. one live update of the workbench (tip serve) for the China example  <= 100 ms (bench/serve.ts);
- *   5. tip what-if on the China example beside one assessment of it (bench/whatif.ts).
- * TIP_BENCH_ONLY=serve runs section 4 alone, TIP_BENCH_ONLY=whatif section 5.
+ *   5. the Watch List clock with 1, 10 and 50 missing years in the ledger: linear in the years
+ *      (issue 11 item 5; the brute force it replaced was exponential in the gaps);
+ *   6. tip what-if on the China example beside one assessment of it (bench/whatif.ts).
+ * TIP_BENCH_ONLY=serve, TIP_BENCH_ONLY=clock or TIP_BENCH_ONLY=whatif runs that section alone.
  *
  * Every figure is the median of several runs (TIP_BENCH_RUNS, default 7 for processes). Times are
  * printed, never asserted: the tests do not time anything. The phase breakdown of the batch says
@@ -175,13 +181,67 @@ async function main(): Promise<void> {
   }
 }
 
-const only = process.env.TIP_BENCH_ONLY;
-if (only === undefined) await main();
-if (only === undefined || only === 'serve') {
+/** CPU time (user + system) of `f`, in microseconds. */
+function cpuMicros(f: () => unknown): number {
+  const t0 = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t0);
+  return d.user + d.system;
+}
+
+/**
+ * 5. The clock on a ledger whose first row (2001) is followed by `gaps` missing years and then a
+ * two-year Watch List run, for the report after it: every missing year may have held any
+ * placement. The same length of ledger with no gap is the baseline. CPU time per clock, median of
+ * RUNS samples of REPS clocks each, side by side in one run; printed as ratios to the 1-gap case.
+ */
+function clockBench(): void {
+  const law = lawOf(bundledCorpus());
+  const REPS = 500;
+  const ledger = (gaps: number, complete: boolean) => {
+    const tiers: Record<number, Tier> = { 2001: '2' };
+    for (let i = 1; i <= gaps; i++) if (complete) tiers[2001 + i] = i % 3 === 0 ? '2' : '2WL';
+    tiers[2002 + gaps] = '2WL';
+    tiers[2003 + gaps] = '2WL';
+    return { history: historyFromTiers('QQQ', tiers), year: 2004 + gaps };
+  };
+  const perClock = (gaps: number, complete: boolean) => {
+    const { history, year } = ledger(gaps, complete);
+    for (let i = 0; i < REPS; i++) computeClock(history, year, law); // warm the JIT
+    return median(Array.from({ length: Math.max(5, RUNS) }, () => cpuMicros(() => { for (let i = 0; i < REPS; i++) computeClock(history, year, law); }) / REPS));
+  };
+  const states = (gaps: number) => {
+    const { history, year } = ledger(gaps, false);
+    const run = clockRun(history, law);
+    return Math.max(...Array.from({ length: year - 2000 }, (_, i) => run.before(2001 + i).length));
+  };
+  const rows = [1, 10, 50].map((gaps) => ({ gaps, years: gaps + 3, gapped: perClock(gaps, false), complete: perClock(gaps, true), states: states(gaps) }));
+  const base = rows[0]!;
+  console.log('5. the Watch List clock, CPU time per clock (missing years between the first row and a two-year Watch List run)');
+  console.log('   missing years  years read  states  with gaps   ratio to 1 gap  ratio per year read  no gaps (same years)');
+  for (const r of rows) {
+    const ratio = r.gapped / base.gapped;
+    const perYear = ratio / (r.years / base.years);
+    console.log(
+      `   ${String(r.gaps).padStart(13)}  ${String(r.years).padStart(10)}  ${String(r.states).padStart(6)}  ${(r.gapped.toFixed(1) + ' us').padStart(9)}  ${(ratio.toFixed(2) + 'x').padStart(14)}  ${(perYear.toFixed(2) + 'x').padStart(19)}  ${(r.complete.toFixed(1) + ' us').padStart(10)}`,
+    );
+  }
+  console.log('   Linear: each year costs at most a constant, the number of states the gaps let the clock reach, and that number is');
+  console.log('   bounded by the law (run class x counted years up to the cap x the rule (F) flags); it stops growing after ~20 missing');
+  console.log('   years. The brute force it replaced branched on every missing year (3-4 placements each): 4^50 fillings here.');
+}
+
+const ONLY = process.env.TIP_BENCH_ONLY;
+if (ONLY === undefined) await main();
+if (ONLY === undefined || ONLY === 'serve') {
   console.log('');
   await benchServe();
 }
-if (only === undefined || only === 'whatif') {
+if (ONLY === undefined || ONLY === 'clock') {
+  console.log('');
+  clockBench();
+}
+if (ONLY === undefined || ONLY === 'whatif') {
   console.log('');
   await benchWhatIf();
 }

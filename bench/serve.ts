@@ -4,6 +4,8 @@ import { assessEvidence } from '../src/assess/assess.js';
 import { historyContext } from '../src/assess/file.js';
 import { loadEvidenceFile } from '../src/evidence/load.js';
 import { readLedger } from '../src/ledger/ledger.js';
+import { bundledCorpus } from '../src/rules/corpus.js';
+import { lawOf } from '../src/rules/law.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { parseYaml } from '../src/load/index.js';
 import { startWorkbench } from '../src/serve/server.js';
@@ -53,7 +55,7 @@ export async function benchServe(): Promise<void> {
     };
     const { evidence } = loadEvidenceFile(file);
     const ledger = readLedger(join(examples, 'tiers.csv'));
-    const bare = async () => assessEvidence(evidence, historyContext(ledger, 'CHN', 2009), {});
+    const bare = async () => assessEvidence(evidence, historyContext(ledger, 'CHN', 2009, lawOf(bundledCorpus())), {});
     for (let i = 0; i < 5; i++) {
       await update();
       await bare();

@@ -6,6 +6,7 @@ import { loadEvidenceFile } from '../src/evidence/load.js';
 import { readLedger } from '../src/ledger/ledger.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { bundledCorpus } from '../src/rules/corpus.js';
+import { lawOf } from '../src/rules/law.js';
 import { minimalSets } from '../src/whatif/candidates.js';
 import { bundledFactClasses } from '../src/whatif/classes.js';
 import { BoundedDnf } from '../src/whatif/dnf.js';
@@ -13,7 +14,7 @@ import { whatIf } from '../src/whatif/index.js';
 import { decisionModels } from '../src/whatif/search.js';
 
 /**
- * `npm run bench`, section 5: `tip what-if` on the China example beside one assessment of it, in
+ * `npm run bench`, section 6: `tip what-if` on the China example beside one assessment of it, in
  * CPU time, medians of TIP_BENCH_WHATIF_RUNS (default 7) runs side by side in this process. The
  * what-if's work is split into the search (the formulas and the bounded DNF: no decision run)
  * and the decisions it re-runs to confirm each minimal set, and set against what a brute force
@@ -43,8 +44,8 @@ export async function benchWhatIf(): Promise<void> {
   const classes = bundledFactClasses();
   const { evidence } = loadEvidenceFile(join(examples, 'CHN-2009.yaml'), corpus);
   const ledger = readLedger(join(examples, 'tiers.csv'));
-  const history = historyContext(ledger, 'CHN', 2009);
-  const clock = { watchListPlacement: 'allowed', ruleFApplies: false, watchListForbiddenInEveryFilling: false } as const;
+  const history = historyContext(ledger, 'CHN', 2009, lawOf(corpus));
+  const clock = { watchListPlacement: 'allowed', ruleFApplies: false } as const;
   const jobs = {
     assessment: () => assessEvidence(evidence, history, {}, corpus),
     decision: () => decide(evidence, clock, corpus, { previousTier: history.previousTier }),
@@ -63,7 +64,7 @@ export async function benchWhatIf(): Promise<void> {
   const k = w.work;
   const projected = w.nextYear.years.length + w.nextYear.withWaivers.length;
 
-  console.log(`5. tip what-if, China 2009 (bound 3; CPU time, medians of ${RUNS}, side by side, warm)`);
+  console.log(`6. tip what-if, China 2009 (bound 3; CPU time, medians of ${RUNS}, side by side, warm)`);
   console.log(`   one assessment (assessEvidence)        ${ms(m.assessment)}`);
   console.log(`   one decision (decide)                  ${ms(m.decision)}`);
   console.log(`   the search alone (formulas + DNF)      ${ms(m.search)}   ${(m.search / m.assessment).toFixed(2)}x one assessment; no decision run`);

@@ -4,6 +4,8 @@ import { stringify } from 'yaml';
 import { criteriaInForce } from '../src/evidence/law-checks.js';
 import type { EvidenceInput } from '../src/evidence/schema.js';
 import { computeClock } from '../src/history/clock.js';
+import { bundledCorpus } from '../src/rules/corpus.js';
+import { lawOf } from '../src/rules/law.js';
 import { historyFromTiers } from '../src/ledger/history.js';
 import { REGIONAL_BUREAUS, type Tier } from '../src/model/tier.js';
 
@@ -112,7 +114,7 @@ function nextTier(rand: Rand, prev: Tier | undefined, year: number): Tier {
 /** Applies the clock to a substantive Watch List year, as the statute would. */
 function placeWithClock(rand: Rand, c: WorldCountry, year: number, substantive: Tier): Tier {
   if (substantive !== '2WL') return substantive;
-  const clock = computeClock(historyFromTiers(c.iso3, Object.fromEntries(c.tiers), [...c.waivers]), year);
+  const clock = computeClock(historyFromTiers(c.iso3, Object.fromEntries(c.tiers), [...c.waivers]), year, lawOf(bundledCorpus()));
   if (clock.watchListPlacement === 'needs-waiver') {
     if (rand() < 0.6) {
       c.waivers.add(year);
@@ -258,7 +260,7 @@ export function generateWorld(dir: string, options: WorldOptions): World {
       } else {
         tier = nextTier(rand, c.tiers.get(year - 1), year);
         if (tier === '2WL') {
-          const clock = computeClock(historyFromTiers(c.iso3, Object.fromEntries(c.tiers), [...c.waivers]), year);
+          const clock = computeClock(historyFromTiers(c.iso3, Object.fromEntries(c.tiers), [...c.waivers]), year, lawOf(bundledCorpus()));
           needsWaiver = clock.watchListPlacement === 'needs-waiver';
         }
       }

@@ -20,9 +20,11 @@ export { migrateFile, migrateText, type Migration } from './evidence/migrate.js'
 // assess / rules
 export { assessFile, historyContext, type AssessFileOptions, type AssessedFile } from './assess/file.js';
 export { assessEvidence, type AssessOptions, type HistoryContext } from './assess/assess.js';
-export type { Assessment } from './assess/types.js';
+export type { Assessment, OpenTier } from './assess/types.js';
 export { bundledCorpus, inForce, type Corpus } from './rules/corpus.js';
 export { parameterAt } from './rules/parameters.js';
+// the law a computation reads: the corpus and the run's --effective overrides (every history function takes one)
+export { lawOf, type Law, type EffectiveOverrides } from './rules/law.js';
 
 // calibrate
 export { calibrate, formatCalibration, ledgerBefore, type CalibrateOptions, type CalibrationReport, type CalibrationRow } from './calibrate/index.js';
@@ -34,8 +36,27 @@ export { recordPlacement, type NewPlacement, type RecordOptions, type RecordOutc
 export { computeClock, clockTimeline, type Clock, type ClockOptions } from './history/clock.js';
 export { checkHistory, type CheckResult } from './history/check.js';
 
-// render / batch
-export { renderDocuments, writeDocuments, type DocName, type Format, type RenderOptions, type RenderedDocument } from './render/index.js';
+// render (the four drafts, in text, Markdown or Word) and the report-year settings (tip settings)
+export {
+  renderDocuments,
+  renderEach,
+  renderDocxEach,
+  draftDocx,
+  writeDocuments,
+  DOC_NAMES,
+  DRAFT_FORMATS,
+  type DocName,
+  type Format,
+  type DraftFormat,
+  type Outcome,
+  type Placeholder,
+  type RenderOptions,
+  type RenderedDocument,
+  type RenderedDocx,
+} from './render/index.js';
+export { loadReportYears, resolveReportYear, settingsText, type LoadedReportYears, type ReportYearSettings } from './report-year/index.js';
+
+// batch (a whole report year: drafts and the Markdown, JSON, HTML and Word report)
 export { runBatch, type RunBatchOptions } from './batch/run.js';
 export type { BatchResult } from './batch/types.js';
 export { verifyManifest, type ManifestCheck } from './batch/manifest.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { assessFile, computeClock, countryHistory, readLedger, renderDocuments, runBatch } from '../src/index.js';
+import { assessFile, bundledCorpus, computeClock, countryHistory, lawOf, readLedger, renderDocuments, runBatch } from '../src/index.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 test('the README: opens with the two commands, and its library example does what it says', async () => {
@@ -18,7 +18,7 @@ test('the README: opens with the two commands, and its library example does what
   const press = renderDocuments(assessment, evidence, { docs: ['press'], format: 'text' });
   expect(press).toHaveLength(1);
   expect(press[0]!.content).toContain('Why was China again given a ranking of Tier 2 Watch List?');
-  expect(computeClock(countryHistory(readLedger(at('examples/tiers.csv')), 'CHN'), 2009).watchListPlacement).toBe('allowed');
+  expect(computeClock(countryHistory(readLedger(at('examples/tiers.csv')), 'CHN'), 2009, lawOf(bundledCorpus())).watchListPlacement).toBe('allowed');
 
   const dir = mkdtempSync(join(tmpdir(), 'tip-readme-'));
   mkdirSync(join(dir, 'evidence'));

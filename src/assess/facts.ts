@@ -4,12 +4,16 @@ import type { Tier } from '../model/tier.js';
 import { CRITERIA } from '../rules/schema.js';
 import type { Facts } from '../rules/stages.js';
 
-/** What the Watch List clock tells the rules (the full clock is in the assessment). */
+/**
+ * What the Watch List clock tells the rules (the full clock is in the assessment): one outcome of
+ * the clock. When the ledger's gaps leave several outcomes possible, the assessment runs the rules
+ * once for each (src/assess/clock-outcomes.ts), so the waiver rule (D)(ii) acts on the outcome that
+ * needs a waiver and the downgrade on the one that forbids the Watch List; 'unknown' is only what
+ * no ledger gives (the clock was not checked).
+ */
 export interface ClockFacts {
   watchListPlacement: 'allowed' | 'needs-waiver' | 'barred' | 'unavailable' | 'unknown';
   ruleFApplies: boolean;
-  /** Every filling of the ledger's gaps forbids the Watch List without a waiver (true also when there is no gap and it does). */
-  watchListForbiddenInEveryFilling: boolean;
 }
 
 export interface FactOptions {
@@ -33,7 +37,6 @@ export function baseFacts(evidence: Evidence, clock: ClockFacts, options: FactOp
     previousTier: options.previousTier ?? 'unknown',
     watchListPlacement: clock.watchListPlacement,
     ruleFApplies: clock.ruleFApplies,
-    watchListForbiddenInEveryFilling: clock.watchListForbiddenInEveryFilling,
   });
   return facts;
 }

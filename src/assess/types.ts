@@ -25,6 +25,16 @@ export type ClockEffect =
   /** No history was given (or it has gaps that matter): the clock could not be checked. */
   | 'not-checked';
 
+/** A tier the ledger's missing years leave open (see Assessment.open). */
+export interface OpenTier {
+  /** The possible tiers, best first. */
+  tiers: Tier[];
+  /** The missing ledger years that decide between them. */
+  decidingYears: number[];
+  /** Each outcome of the clock the gaps leave possible, and the tier the rules give with it. */
+  branches: { watchListPlacement: string; ruleFApplies: boolean; tier: Tier; decidedBy: string[] }[];
+}
+
 export interface Recommendation {
   text: string;
   source: 'analyst' | 'criterion' | 'standard';
@@ -47,7 +57,8 @@ export interface PresumptionStatus {
 }
 
 export interface WatchListGround {
-  ground: 'I' | 'II' | 'III';
+  /** The ground's roman numeral, as its rule file gives it: 'I', 'II', 'III', ... */
+  ground: string;
   text: string;
   rule: string;
   cites: Cite[];
@@ -81,6 +92,12 @@ export interface Assessment {
   clockEffect: ClockEffect;
   /** The rule(s) whose conclusion is the tier, with their citations. */
   decidedBy: { rule: string; file: string; line: number; title: string; cites: Cite[] }[];
+  /**
+   * Null when the tier is definite. Otherwise the ledger's missing years leave it open: the
+   * possible tiers and the years that decide. `tier` is then the most severe of them, and no
+   * output may state it as definite (`tip record` refuses it).
+   */
+  open: OpenTier | null;
   /** The rubric's recommendation (policy guidance, not law), with the findings of no information it rests on. */
   rubric: { fullyMeets: boolean; significantEfforts: boolean; unknowns: string[] };
   determination: {

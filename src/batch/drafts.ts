@@ -1,29 +1,64 @@
-import { DOC_NAMES, bundledEngine, renderDocuments, type Format, type RenderedDocument } from '../render/index.js';
+import { InputError } from '../diagnostics/diagnostic.js';
+import { DOC_NAMES, bundledEngine, renderDocxEach, renderEach, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../render/index.js';
 import { loadReportYears, resolveReportYear } from '../report-year/resolve.js';
 import type { Corpus } from '../rules/corpus.js';
 import type { BatchEntry } from './types.js';
 
-/** Renders the drafts of one assessed country: file names (inside the drafts folder) and contents. */
-export type DraftRenderer = (entry: BatchEntry) => RenderedDocument[];
+/** One country's drafts: the files to write (names inside the drafts folder) and the placeholders they carry. */
+export interface DraftSet {
+  files: { fileName: string; content: string | Uint8Array }[];
+  placeholders: Placeholder[];
+}
+
+/** Renders the drafts of one assessed country. Throws InputError when they cannot be written (a draft failed, or a placeholder under `strict`). */
+export type DraftRenderer = (entry: BatchEntry) => Promise<DraftSet>;
 
 export interface DraftOptions {
   year: number;
   corpus: Corpus;
   /** A report-year settings file merged over the bundled defaults (as `tip render --settings`). */
   settingsPath?: string;
-  format?: Format;
+  format?: DraftFormat;
+  /** A placeholder in a draft fails the country, as `tip render --strict`. */
+  strict?: boolean;
+}
+
+/** Each placeholder once, first occurrence kept. */
+function distinct(placeholders: readonly Placeholder[]): Placeholder[] {
+  const seen = new Map<string, Placeholder>();
+  for (const p of placeholders) if (!seen.has(p.token)) seen.set(p.token, p);
+  return [...seen.values()];
+}
+
+/** The country's evidence file as the problem's place (drafts have no line of their own). */
+function draftError(entry: BatchEntry, expected: string, found: string): InputError {
+  return new InputError([{ file: entry.file, line: 0, col: 0, path: [], code: 'drafts', expected, found }]);
 }
 
 /**
- * The four drafts of every country (narrative, demarche, non-paper, press guidance), through
+ * The drafts of every country (narrative, demarche, non-paper, press guidance), through
  * src/render. The year's settings are resolved and the templates compiled once for the whole
- * batch, not once per country; a year without settings fails here, before any file is assessed,
- * with the InputError that names the year and the settings file.
+ * batch, not once per country. A year whose settings are incomplete still renders: the drafts
+ * carry placeholders, which the report lists (and `strict` refuses).
  */
 export function createDraftRenderer(options: DraftOptions): DraftRenderer {
   const override = options.settingsPath !== undefined ? loadReportYears(options.settingsPath) : undefined;
   const settings = resolveReportYear(options.year, override ? { override } : {});
   const engine = bundledEngine();
   const format = options.format ?? 'text';
-  return (entry) => renderDocuments(entry.assessment, entry.evidence, { docs: DOC_NAMES, format, settings, corpus: options.corpus, engine });
+  const render = { docs: DOC_NAMES, settings, corpus: options.corpus, engine };
+  return async (entry) => {
+    const outcomes: Outcome<RenderedDocument | RenderedDocx>[] =
+      format === 'docx' ? await renderDocxEach(entry.assessment, entry.evidence, render) : renderEach(entry.assessment, entry.evidence, { ...render, format });
+    const files: DraftSet['files'] = [];
+    const placeholders: Placeholder[] = [];
+    for (const o of outcomes) {
+      if (!o.ok) throw o.error instanceof InputError ? o.error : draftError(entry, `the ${o.doc} rendered`, o.error instanceof Error ? o.error.message : String(o.error));
+      files.push({ fileName: o.value.fileName, content: 'bytes' in o.value ? o.value.bytes : o.value.content });
+      placeholders.push(...o.value.placeholders);
+    }
+    const unique = distinct(placeholders);
+    if (options.strict && unique.length > 0) throw draftError(entry, 'drafts without placeholders (--strict)', unique.map((p) => p.token).join(', '));
+    return { files, placeholders: unique };
+  };
 }

@@ -1,15 +1,8 @@
 /**
- * Escaping for text that comes from evidence files, the ledger or diagnostics. Nothing read from
- * input reaches the report unescaped: a country name or an error message holding `<script>` or a
- * `|` must show as text, not change the page or break a table.
+ * Escaping for the Markdown report, whose text comes from evidence files, the ledger or
+ * diagnostics: a country name or an error message holding a `|` or `*` must show as text, not
+ * break a table. (The HTML report is escaped by Handlebars, src/batch/html.ts.)
  */
-
-const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** For HTML text and attribute values (double- or single-quoted). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML[c]!);
-}
 
 /**
  * For one Markdown table cell or inline text: backslash-escapes the characters Markdown gives a

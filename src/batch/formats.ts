@@ -1,3 +1,4 @@
+import { renderReportDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { BatchReport } from './report-model.js';
@@ -8,15 +9,18 @@ export function renderJson(report: BatchReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-const RENDERERS: Record<ReportFormat, { file: string; render: (r: BatchReport) => string }> = {
+const RENDERERS: Record<ReportFormat, { file: string; render: (r: BatchReport) => string | Promise<Uint8Array> }> = {
   md: { file: 'report.md', render: renderMarkdown },
   json: { file: 'report.json', render: renderJson },
   html: { file: 'report.html', render: renderHtml },
+  docx: { file: 'report.docx', render: renderReportDocx },
 };
 
-/** The report files to write, as [file name, content], in the fixed order md, json, html. */
-export function renderFormats(report: BatchReport, formats: readonly ReportFormat[]): [string, string][] {
-  return REPORT_FORMATS.filter((f) => formats.includes(f)).map((f) => [RENDERERS[f].file, RENDERERS[f].render(report)]);
+/** The report files to write, as [file name, content], in the fixed order md, json, html, docx. */
+export async function renderFormats(report: BatchReport, formats: readonly ReportFormat[]): Promise<[string, string | Uint8Array][]> {
+  const out: [string, string | Uint8Array][] = [];
+  for (const f of REPORT_FORMATS.filter((x) => formats.includes(x))) out.push([RENDERERS[f].file, await RENDERERS[f].render(report)]);
+  return out;
 }
 
 /** Parses `md,json,html` (any order, no repeats). Returns the formats or the first bad name. */

@@ -1,12 +1,19 @@
 import type { Assessment, ClockEffect } from '../assess/types.js';
-import { paragraphOf } from '../history/eras.js';
+import type { Known } from '../history/clock.js';
+import { paragraphOf } from '../history/clock/law.js';
+import { bundledCorpus } from '../rules/corpus.js';
+import { lawOf } from '../rules/law.js';
 import { tierName, type Tier } from '../model/tier.js';
+import { cardinalWord, capitalize } from '../render/words.js';
 import type { Readings, WaiverDecisionRow } from './report-model.js';
 
-/** The words the Markdown and HTML reports share, so both say the same thing. */
+/**
+ * The words the Markdown, HTML and Word reports share, so all three say the same thing, and no
+ * internal code ("needs-waiver", "after-waiver-run") reaches a page.
+ */
 
 export function tierLabel(tier: Tier | null): string {
-  return tier === null ? 'no row' : tierName(tier);
+  return tier === null ? 'no ledger row' : tierName(tier);
 }
 
 export const CHANGE_LABEL: Record<Assessment['tierChange'], string> = {
@@ -19,7 +26,8 @@ export const CHANGE_LABEL: Record<Assessment['tierChange'], string> = {
 
 /** What the clock did, as a mark beside the change, with the provision as numbered in `year`. */
 export function clockMark(effect: ClockEffect, year: number): string | null {
-  const p = paragraphOf(year);
+  // The paragraph as numbered in `year`, from the rule files (numbered_as). TODO(outputs): pass the batch's law.
+  const p = paragraphOf(lawOf(bundledCorpus()), year);
   switch (effect) {
     case 'automatic-downgrade':
       return `automatic downgrade (§110${p}(D)(i))`;
@@ -34,10 +42,34 @@ export function clockMark(effect: ClockEffect, year: number): string | null {
   }
 }
 
+const PLACEMENT_WORDS: Record<string, string> = {
+  allowed: 'the clock allows a Watch List placement',
+  'needs-waiver': 'a Watch List placement needs a waiver',
+  barred: 'the clock bars a Watch List placement (automatic downgrade)',
+  unavailable: 'there is no Watch List in this report',
+  unknown: 'whether a Watch List placement is allowed is unknown (a year is missing from the ledger)',
+};
+
+function years(n: number): string {
+  return `${cardinalWord(n)} ${n === 1 ? 'year' : 'years'}`;
+}
+
+/**
+ * The Watch List clock in words: "Two consecutive Watch List years before this report, both
+ * counted toward the automatic downgrade; a Watch List placement needs a waiver."
+ */
+export function clockWords(consecutive: Known<number> | null, counted: Known<number> | null, placement: string | null): string {
+  if (consecutive === null || counted === null || placement === null) return 'Not applied: no tier history was given.';
+  const place = PLACEMENT_WORDS[placement] ?? placement;
+  if (consecutive === 'unknown' || counted === 'unknown') return `${capitalize(place)}; the run of Watch List years is unknown (a year is missing from the ledger).`;
+  if (consecutive === 0) return `Not on the Watch List last year; ${place}.`;
+  const countedWords = counted === 0 ? 'none counted' : counted === consecutive ? (consecutive === 1 ? 'counted' : consecutive === 2 ? 'both counted' : 'all counted') : `${cardinalWord(counted)} counted`;
+  return `${capitalize(years(consecutive))} on the Watch List before this report (${countedWords} toward the automatic downgrade); ${place}.`;
+}
+
 export const WAIVER_OUTCOME_LABEL: Record<WaiverDecisionRow['outcome'], string> = {
   'waiver-granted': 'waiver granted: stays on Tier 2 Watch List',
   'automatic-downgrade': 'no waiver: automatic downgrade to Tier 3',
-  'not-on-watch-list': 'no decision needed: not assessed on the Watch List',
 };
 
 export function swlLabel(member: boolean | 'unknown' | null): string {
@@ -57,7 +89,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The clock readings in words (the open questions of tvpa-rules.md §4.6). */
+const RULE_F_WORDS: Record<string, string> = {
+  'after-waiver-run': 'rule (F) applied after a Watch List run that used a waiver year, to the Watch List years right after the Tier 3 stint (the default)',
+  literal: 'rule (F) applied after any run of two counted Watch List years followed by Tier 3',
+  'any-time-after': 'rule (F) applied at any time after a run of two counted years and a Tier 3 stint',
+};
+
+/** The clock readings in words (the interpretive choices of the README). */
 export function readingsLabel(r: Readings): string {
-  return `rule (F) read as "${r.ruleF}"; a Special Case year ${r.specialCaseBreaksRun ? 'breaks' : 'does not break'} a Watch List run`;
+  return `${RULE_F_WORDS[r.ruleF] ?? `rule (F) read as ${r.ruleF}`}; a Special Case year ${r.specialCaseBreaksRun ? 'breaks' : 'does not break'} a Watch List run`;
 }

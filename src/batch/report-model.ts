@@ -1,3 +1,4 @@
+import type { Law } from '../rules/law.js';
 import type { Assessment, ClockEffect } from '../assess/types.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { TIERS, tierName, type RegionalBureau, type Tier } from '../model/tier.js';
@@ -29,6 +30,8 @@ export interface CountryRow {
   consecutiveWatchListYears: Known<number> | null;
   countedWatchListYears: Known<number> | null;
   specialWatchList: boolean | 'unknown' | null;
+  /** The country's drafts, as paths relative to the report ("drafts/CHN-2009-narrative.txt"); empty when none were written. */
+  drafts: { doc: string; file: string }[];
 }
 
 export interface SpecialWatchListRow {
@@ -56,14 +59,14 @@ export interface WaiverDecisionRow {
   countedWatchListYears: Known<number>;
   waiverYearsUsed: Known<number>;
   waiverYearsAllowed: number;
-  /** What the evidence led to: a waiver granted, the automatic downgrade, or no Watch List at all. */
-  outcome: 'waiver-granted' | 'automatic-downgrade' | 'not-on-watch-list';
+  /** The decision taken: a waiver granted, or none, so the automatic downgrade. */
+  outcome: 'waiver-granted' | 'automatic-downgrade';
   tier: Tier;
   tierBeforeClock: Tier;
   earliestDowngradeYear: Known<number> | null;
 }
 
-/** The readings of the clock's open questions applied to every country (product.md §5). */
+/** The readings of the clock's open questions applied to every country (the README's interpretive choices). */
 export interface Readings {
   ruleF: string;
   specialCaseBreaksRun: boolean;
@@ -75,9 +78,18 @@ export interface FailureRow {
   errors: string[];
 }
 
+/** A placeholder the year's drafts carry ("[RELEASE DATE]"), with how many countries' drafts have it. */
+export interface DraftPlaceholderRow {
+  token: string;
+  field: string;
+  message: string;
+  countries: number;
+}
+
 export interface BatchReport {
   kind: 'tip-batch-report';
-  version: 1;
+  /** 2: waiver marks recorded or inferred, draft links, only real waiver decisions, draft placeholders. */
+  version: 2;
   year: number;
   reportingPeriod: { from: string; to: string };
   inputs: { history: string | null; waivers: string | null; files: number };
@@ -93,6 +105,8 @@ export interface BatchReport {
   interimAssessment: InterimAssessment | null;
   failures: FailureRow[];
   skipped: BatchSkipped[];
+  /** The placeholders of the drafts (empty when no drafts were written or none has one). */
+  draftPlaceholders: DraftPlaceholderRow[];
   timelines: Timeline[];
   cites: { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] };
 }
@@ -106,7 +120,7 @@ function byCountry(a: { name: string; iso3: string }, b: { name: string; iso3: s
   return byText(a.name, b.name) || byText(a.iso3, b.iso3);
 }
 
-function row(e: BatchEntry): CountryRow {
+function row(e: BatchEntry, drafts: readonly string[]): CountryRow {
   const a = e.assessment;
   return {
     iso3: a.country.iso3,
@@ -122,13 +136,15 @@ function row(e: BatchEntry): CountryRow {
     consecutiveWatchListYears: a.clock?.consecutiveWatchListYears ?? null,
     countedWatchListYears: a.clock?.countedWatchListYears ?? null,
     specialWatchList: a.specialWatchList?.member ?? null,
+    drafts: drafts.map((file) => ({ doc: /-([a-z]+)\.[a-z]+$/.exec(file)?.[1] ?? file, file: `drafts/${file}` })),
   };
 }
 
-function waiverOutcome(a: Assessment): WaiverDecisionRow['outcome'] {
+/** The waiver decision the year's evidence took, or null when there was none to take (the country was not assessed on the Watch List). */
+function waiverOutcome(a: Assessment): WaiverDecisionRow['outcome'] | null {
   if (a.clockEffect === 'waiver') return 'waiver-granted';
   if (a.clockEffect === 'automatic-downgrade') return 'automatic-downgrade';
-  return 'not-on-watch-list';
+  return null;
 }
 
 export interface ReportInputs {
@@ -141,31 +157,50 @@ export interface ReportInputs {
   waivers: string | null;
   files: number;
   readings: Readings;
+  /** Draft file names per country (ISO3), when drafts were written. */
+  drafts?: ReadonlyMap<string, readonly string[]>;
+  /** The placeholders of the drafts, per country (ISO3). */
+  placeholders?: ReadonlyMap<string, readonly { token: string; field: string; message: string }[]>;
+  /** The batch's law (corpus and --effective overrides): the report's statutory sections follow it. */
+  law?: Law;
 }
 
-export function buildReport(input: ReportInputs): BatchReport {
-  const entries = [...input.entries].sort((a, b) => byCountry(a.assessment.country, b.assessment.country) || byText(a.file, b.file));
-  const assessments = entries.map((e) => e.assessment);
-  const countries = entries.map(row);
+/** Each placeholder once, with the number of countries whose drafts carry it, in order of first appearance. */
+function placeholderRows(byCountry: ReadonlyMap<string, readonly { token: string; field: string; message: string }[]> | undefined): DraftPlaceholderRow[] {
+  const rows = new Map<string, DraftPlaceholderRow>();
+  for (const list of byCountry?.values() ?? []) {
+    for (const p of list) {
+      const r = rows.get(p.token) ?? { token: p.token, field: p.field, message: p.message, countries: 0 };
+      r.countries++;
+      rows.set(p.token, r);
+    }
+  }
+  return [...rows.values()].sort((a, b) => byText(a.token, b.token));
+}
 
-  const counts = TIERS.map((tier) => ({ tier, name: tierName(tier), count: assessments.filter((a) => a.tier === tier).length }));
-  const changes = {
-    upgrade: assessments.filter((a) => a.tierChange === 'upgrade').length,
-    downgrade: assessments.filter((a) => a.tierChange === 'downgrade').length,
-    same: assessments.filter((a) => a.tierChange === 'same').length,
-    unknown: assessments.filter((a) => a.tierChange === 'unknown').length,
-    notComparable: assessments.filter((a) => a.tierChange === 'not-comparable').length,
-    automaticDowngrade: assessments.filter((a) => a.clockEffect === 'automatic-downgrade' || a.clockEffect === 'rule-f').length,
-    waiver: assessments.filter((a) => a.clockEffect === 'waiver').length,
+function changesOf(assessments: readonly Assessment[]): BatchReport['changes'] {
+  const n = (test: (a: Assessment) => boolean) => assessments.filter(test).length;
+  return {
+    upgrade: n((a) => a.tierChange === 'upgrade'),
+    downgrade: n((a) => a.tierChange === 'downgrade'),
+    same: n((a) => a.tierChange === 'same'),
+    unknown: n((a) => a.tierChange === 'unknown'),
+    notComparable: n((a) => a.tierChange === 'not-comparable'),
+    automaticDowngrade: n((a) => a.clockEffect === 'automatic-downgrade' || a.clockEffect === 'rule-f'),
+    waiver: n((a) => a.clockEffect === 'waiver'),
   };
+}
 
-  const specialWatchList: SpecialWatchListRow[] = assessments.flatMap((a) => {
+function specialWatchListRows(assessments: readonly Assessment[]): SpecialWatchListRow[] {
+  return assessments.flatMap((a) => {
     const swl = a.specialWatchList;
     if (!swl || swl.member === false) return [];
     return [{ iso3: a.country.iso3, name: a.country.name, tier: a.tier, previousTier: a.previousTier, member: swl.member, grounds: [...swl.grounds], actionPlanDueDays: swl.actionPlanDueDays }];
   });
+}
 
-  const tier3: Tier3Row[] = assessments
+function tier3Rows(assessments: readonly Assessment[]): Tier3Row[] {
+  return assessments
     .filter((a) => a.tier === '3')
     .map((a) => ({
       iso3: a.country.iso3,
@@ -175,13 +210,17 @@ export function buildReport(input: ReportInputs): BatchReport {
       determinationWindow: a.tier3 ? { ...a.tier3.determinationWindow } : null,
       fiscalYear: a.tier3?.fiscalYear ?? null,
     }));
+}
 
-  const waiverDecisions: WaiverDecisionRow[] = assessments.flatMap((a) => {
+/**
+ * Only real decisions: a Watch List placement the clock allowed only with a waiver (or that a ledger
+ * gap hides, the decision being taken anyway), with the waiver granted or refused.
+ */
+function waiverRows(assessments: readonly Assessment[]): WaiverDecisionRow[] {
+  return assessments.flatMap((a) => {
     const c = a.clock;
-    // Needs a waiver decision: the clock says so, or a ledger gap hides whether it does but the
-    // decision was taken anyway (a waiver granted, or the downgrade that every filling requires).
-    const needsDecision = c !== null && (c.watchListPlacement === 'needs-waiver' || (c.watchListPlacement === 'unknown' && (a.clockEffect === 'waiver' || a.clockEffect === 'automatic-downgrade')));
-    if (!c || !needsDecision) return [];
+    const outcome = waiverOutcome(a);
+    if (!c || (c.watchListPlacement !== 'needs-waiver' && c.watchListPlacement !== 'unknown') || outcome === null) return [];
     return [
       {
         iso3: a.country.iso3,
@@ -189,39 +228,41 @@ export function buildReport(input: ReportInputs): BatchReport {
         countedWatchListYears: c.countedWatchListYears,
         waiverYearsUsed: c.waiverYearsUsed,
         waiverYearsAllowed: c.waiverYearsAllowed,
-        outcome: waiverOutcome(a),
+        outcome,
         tier: a.tier,
         tierBeforeClock: a.tierBeforeClock,
         earliestDowngradeYear: c.earliestDowngradeYear,
       },
     ];
   });
+}
 
+export function buildReport(input: ReportInputs): BatchReport {
+  const entries = [...input.entries].sort((a, b) => byCountry(a.assessment.country, b.assessment.country) || byText(a.file, b.file));
+  const assessments = entries.map((e) => e.assessment);
   const failures: FailureRow[] = [...input.failures]
     .sort((a, b) => byText(a.file, b.file))
     .map((f) => ({ file: f.file, errors: f.message !== undefined ? [`${f.file}: ${f.message}`] : f.diagnostics.map(formatDiagnostic) }));
-
-  const timelines = [...input.timelines].sort(byCountry);
-
   return {
     kind: 'tip-batch-report',
-    version: 1,
+    version: 2,
     year: input.year,
     reportingPeriod: reportingPeriod(input.year),
     inputs: { history: input.history, waivers: input.waivers, files: input.files },
     readings: input.readings,
-    counts,
+    counts: TIERS.map((tier) => ({ tier, name: tierName(tier), count: assessments.filter((a) => a.tier === tier).length })),
     totals: { assessed: entries.length, failed: failures.length, skipped: input.skipped.length },
-    changes,
-    countries,
-    specialWatchList,
+    changes: changesOf(assessments),
+    countries: entries.map((e) => row(e, input.drafts?.get(e.assessment.country.iso3) ?? [])),
+    specialWatchList: specialWatchListRows(assessments),
     specialWatchListComputed: assessments.some((a) => a.specialWatchList !== null),
-    tier3,
-    waiverDecisions,
-    interimAssessment: interimAssessment(input.year),
+    tier3: tier3Rows(assessments),
+    waiverDecisions: waiverRows(assessments),
+    interimAssessment: interimAssessment(input.year, input.law),
     failures,
     skipped: [...input.skipped].sort((a, b) => byText(a.file, b.file)),
-    timelines,
-    cites: reportCites(input.year),
+    draftPlaceholders: placeholderRows(input.placeholders),
+    timelines: [...input.timelines].sort(byCountry),
+    cites: reportCites(input.year, input.law),
   };
 }

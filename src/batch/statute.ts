@@ -1,4 +1,5 @@
 import { bundledCorpus, inForce, type Corpus } from '../rules/corpus.js';
+import { lawOf, numberedAs, type Law } from '../rules/law.js';
 import { parameterInForce } from '../rules/parameters.js';
 import { isoDate } from '../history/dates.js';
 import type { Cite } from '../rules/schema.js';
@@ -31,13 +32,15 @@ export interface InterimAssessment {
  * The Special Watch List interim assessment of the year's report, or null before the 2004 report
  * (the list was created by the TVPRA of 2003). From rules/22usc7107/b/2/B/.
  */
-export function interimAssessment(year: number, corpus: Corpus = bundledCorpus()): InterimAssessment | null {
-  const p = parameterInForce<{ pinpoint: string; due_month: number; due_day: number; progress_since: string }>(INTERIM_ID, year, corpus);
+export function interimAssessment(year: number, source: Law | Corpus = bundledCorpus()): InterimAssessment | null {
+  const law = 'corpus' in source ? source : lawOf(source);
+  const p = parameterInForce<{ due_month: number; due_day: number; progress_since: string }>(INTERIM_ID, year, law);
   if (p === undefined) return null;
   return {
     due: isoDate(year + 1, p.value.due_month, p.value.due_day),
     reference: `progress since ${p.value.progress_since}`,
-    pinpoint: p.value.pinpoint,
+    // As numbered in that year (the file's numbered_as): "110(b)(2)(B)".
+    pinpoint: numberedAs(law, INTERIM_ID, year).replace(/^§/, ''),
     cites: p.cites,
   };
 }
@@ -48,9 +51,10 @@ export function specialWatchListFirstReport(corpus: Corpus = bundledCorpus()): n
 }
 
 /** The citations of the report's sections, from the files in force in `year` (none before they exist). */
-export function reportCites(year: number, corpus: Corpus = bundledCorpus()): { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] } {
-  const paramCites = (id: string) => parameterInForce(id, year, corpus)?.cites ?? [];
-  const ruleCites = (id: string) => corpus.rules.filter((r) => r.id === id && inForce(r, year)).flatMap((r) => r.cites);
+export function reportCites(year: number, source: Law | Corpus = bundledCorpus()): { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] } {
+  const law = 'corpus' in source ? source : lawOf(source);
+  const paramCites = (id: string) => parameterInForce(id, year, law)?.cites ?? [];
+  const ruleCites = (id: string) => law.corpus.rules.filter((r) => r.id === id && inForce(r, year, law.effective)).flatMap((r) => r.cites);
   return {
     specialWatchList: paramCites(SWL_ID),
     tier3: uniqueCites([...paramCites(WINDOW_ID), ...paramCites(FISCAL_YEAR_ID)]),

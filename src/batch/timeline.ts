@@ -1,6 +1,7 @@
 import type { Assessment } from '../assess/types.js';
-import { computeClock, type ClockOptions } from '../history/clock.js';
-import { COUNTING_FIRST_REPORT } from '../history/eras.js';
+import { clockAt, clockRun, type ClockOptions } from '../history/clock.js';
+import { clockLaw } from '../history/clock/law.js';
+import type { Law } from '../rules/law.js';
 import type { CountryHistory } from '../ledger/history.js';
 import { tierRank, type Tier } from '../model/tier.js';
 
@@ -23,10 +24,11 @@ export interface TimelineYear {
    */
   counted: number | null;
   /**
-   * The Watch List placement was by waiver (22 U.S.C. 7107(b)(2)(D)(ii)): recorded in the ledger
-   * or waivers file, or forced by the clock (a Watch List year the clock allowed only with a waiver).
+   * The Watch List placement was by waiver (22 U.S.C. 7107(b)(2)(D)(ii)): `recorded` in the ledger,
+   * the waivers file or (this year) the evidence; `inferred` when no row records it but the clock
+   * allowed that Watch List year only with a waiver; null otherwise.
    */
-  waiver: boolean;
+  waiver: 'recorded' | 'inferred' | null;
   /** Lower than the year before (both ranked, neither a Special Case). */
   downgrade: boolean;
   /** An automatic downgrade (22 U.S.C. 7107(b)(2)(D)(i)) or a rule (F) bar (7107(b)(2)(F)). */
@@ -60,19 +62,23 @@ function isDowngrade(before: Tier | null | undefined, now: Tier | null): boolean
  * earlier Watch List year to tell its counted place and whether it needed a waiver; ledger rows
  * from the report year on are ignored (the assessment is this year's placement).
  */
-export function buildTimeline(history: CountryHistory | null, assessment: Assessment, from: number, clockOptions: ClockOptions = {}): Timeline {
+export function buildTimeline(history: CountryHistory | null, assessment: Assessment, from: number, law: Law, clockOptions: ClockOptions = {}): Timeline {
   const year = assessment.year;
+  // One forward run of the clock for every year of the timeline; counting starts with the first
+  // report of the automatic downgrade's rule file.
+  const run = history ? clockRun(history, law, clockOptions) : null;
+  const countingFrom = clockLaw(law).countingFrom;
   const years: TimelineYear[] = [];
   let previous: Tier | null | undefined;
   for (let y = from; y < year; y++) {
     const row = history?.years.get(y);
     const tier = row?.tier ?? null;
     let counted: number | null = null;
-    let waiver = row?.waiver === true;
-    if (history && tier === '2WL' && y >= COUNTING_FIRST_REPORT) {
-      const clock = computeClock(history, y, clockOptions);
+    let waiver: TimelineYear['waiver'] = row?.waiver === true ? 'recorded' : null;
+    if (run && tier === '2WL' && y >= countingFrom) {
+      const clock = clockAt(run, y);
       if (clock.countedWatchListYears !== 'unknown') counted = clock.countedWatchListYears + 1;
-      if (clock.watchListPlacement === 'needs-waiver') waiver = true;
+      if (clock.watchListPlacement === 'needs-waiver' && waiver === null) waiver = 'inferred';
     }
     years.push({
       year: y,
@@ -88,7 +94,7 @@ export function buildTimeline(history: CountryHistory | null, assessment: Assess
   const a = assessment;
   const clock = a.clock;
   const countedBefore = clock?.countedWatchListYears;
-  const countedNow = a.tier === '2WL' && year >= COUNTING_FIRST_REPORT && typeof countedBefore === 'number' ? countedBefore + 1 : null;
+  const countedNow = a.tier === '2WL' && year >= countingFrom && typeof countedBefore === 'number' ? countedBefore + 1 : null;
   // Last year's tier: the ledger's when the timeline holds it, else what the assessment was given.
   const before = year - 1 >= from ? previous : a.previousTier;
   years.push({
@@ -96,7 +102,8 @@ export function buildTimeline(history: CountryHistory | null, assessment: Assess
     tier: a.tier,
     source: 'assessment',
     counted: countedNow,
-    waiver: a.clockEffect === 'waiver' || (a.tier === '2WL' && clock?.watchListPlacement === 'needs-waiver'),
+    // This year's waiver is the evidence's decision (22 U.S.C. 7107(b)(2)(D)(ii)): recorded.
+    waiver: a.clockEffect === 'waiver' || (a.tier === '2WL' && clock?.watchListPlacement === 'needs-waiver') ? 'recorded' : null,
     downgrade: isDowngrade(before ?? a.previousTier, a.tier),
     automaticDowngrade: a.clockEffect === 'automatic-downgrade' || a.clockEffect === 'rule-f',
   });

@@ -3,8 +3,8 @@ import type { Assessment } from '../assess/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Evidence } from '../evidence/schema.js';
 
-/** The three report files `tip batch` can write (report.md, report.json, report.html). */
-export const REPORT_FORMATS = ['md', 'json', 'html'] as const;
+/** The report files `tip batch` can write (report.md, report.json, report.html, report.docx). */
+export const REPORT_FORMATS = ['md', 'json', 'html', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface BatchOptions {
@@ -22,6 +22,10 @@ export interface BatchOptions {
   settingsPath?: string;
   /** Write the four drafts of every country into OUT/drafts/ (default true when outDir is set). */
   drafts?: boolean;
+  /** The drafts' format: text (default), markdown or docx. */
+  draftFormat?: import('../render/index.js').DraftFormat;
+  /** A placeholder in a country's drafts fails that country (as `tip render --strict`). */
+  strict?: boolean;
   /** Clock readings and the other assessment options, as `tip assess` takes them. */
   assess?: Omit<AssessFileOptions, 'historyPath' | 'waiversPath' | 'corpus'>;
   /**

@@ -13,7 +13,14 @@ export interface CalibrationRow {
   iso3: string;
   year: number;
   published: Tier;
+  /**
+   * The engine's tier. When the ledger's missing years leave the tier open (see `open`), the
+   * published tier if it is one of the possible tiers (the engine does not contradict it), else the
+   * most severe possible tier.
+   */
   engine: Tier;
+  /** The possible tiers when the ledger's missing years leave the tier open; null when definite. */
+  open: Tier[] | null;
   /** The rubric's own answer (policy guidance), before the Watch List and the statute: 1, 2 or 3. */
   rubric: '1' | '2' | '3';
   /** The rule(s) whose conclusion is the engine's tier. */
@@ -82,15 +89,17 @@ export async function calibrate(dir: string, options: CalibrateOptions = {}): Pr
         continue;
       }
       const { assessment: a, evidence: e } = assessed;
+      const possible = a.open?.tiers.includes(c.published_tier) === true;
       report.rows.push({
         file: name,
         iso3: e.country.iso3,
         year: e.report_year,
         published: c.published_tier,
-        engine: a.tier,
+        engine: possible ? c.published_tier : a.tier,
+        open: a.open ? a.open.tiers : null,
         rubric: a.rubric.fullyMeets ? '1' : a.rubric.significantEfforts ? '2' : '3',
         decidedBy: a.decidedBy.map((d) => d.rule),
-        agrees: a.tier === c.published_tier,
+        agrees: possible || (a.open === null && a.tier === c.published_tier),
         unknowns: a.rubric.unknowns.length,
         openQuestions: a.openQuestions.length,
         sectionsRetrieved: c.sections_retrieved,

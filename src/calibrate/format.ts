@@ -24,6 +24,10 @@ export function formatCalibration(r: CalibrationReport): string {
   out.push('');
   const a = r.agreement;
   out.push(a.ratio === null ? 'Agreement: no file with a published tier' : `Agreement: ${a.agree} of ${a.total} (${(a.ratio * 100).toFixed(1)}%)`);
+  const open = r.rows.filter((x) => x.open !== null);
+  if (open.length > 0) {
+    out.push(`Open tiers (the ledger lacks a year that decides; counted as agreeing when the published tier is one of them): ${open.map((x) => `${x.file} (${x.open!.map(tierName).join(' or ')})`).join('; ')}`);
+  }
   const misses = r.rows.filter((x) => !x.agrees);
   if (misses.length > 0) out.push(`Misses: ${misses.map((x) => `${x.file} (published ${tierName(x.published)}, engine ${tierName(x.engine)})`).join('; ')}`);
   for (const s of r.skipped) out.push(`Skipped ${s.file}: ${s.reason}`);

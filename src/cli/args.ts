@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { suggestKey } from '../load/suggest.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../model/tier.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -71,12 +72,12 @@ export function oneOfOption<T extends string>(value: string, name: string, allow
   throw new UsageError(`${name} expects one of ${allowed.join(', ')}, found "${value}"${near ? ` (did you mean ${near}?)` : ''}`);
 }
 
-/** A `--year` value: a whole number from 2001 to 2100. */
+/** A `--year` value: a whole number from the first report (2001) to next year's. */
 export function parseYearOption(value: string | undefined, name = '--year'): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}$/.test(value)) throw new UsageError(`${name} expects a report year such as 2009, found "${value}"`);
   const year = Number(value);
-  if (year < 2001 || year > 2100) throw new UsageError(`${name} expects a report year from 2001, found ${year}`);
+  if (year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) throw new UsageError(`${name} expects a report year from ${FIRST_REPORT_YEAR} (the first report) to ${LAST_REPORT_YEAR} (next year's), found ${year}`);
   return year;
 }
 

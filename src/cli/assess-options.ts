@@ -43,14 +43,20 @@ export function assessOptionsFrom(args: ParsedArgs, cwd: string, resolvePath: (c
   }
   options.clock = clockOptionsFrom(args);
   if (flag(args, 'disregard-presumption')) options.secretaryDisregardsPresumption = true;
-  const effective = args.values.effective;
-  if (Array.isArray(effective)) {
-    options.effective = {};
-    for (const spec of effective) {
-      const m = /^([A-Za-z0-9.-]+)=(\d{4})(?:-(\d{4}))?$/.exec(String(spec));
-      if (!m) throw new UsageError(`--effective expects ID=FROM or ID=FROM-TO, found "${String(spec)}"`);
-      options.effective[m[1]!] = { from: Number(m[2]), ...(m[3] ? { to: Number(m[3]) } : {}) };
-    }
-  }
+  const effective = effectiveFrom(args);
+  if (effective !== undefined) options.effective = effective;
   return options;
+}
+
+/** The `--effective ID=FROM[-TO]` overrides of a command line, or undefined when none is given. */
+export function effectiveFrom(args: ParsedArgs): Record<string, { from?: number; to?: number }> | undefined {
+  const effective = args.values.effective;
+  if (!Array.isArray(effective)) return undefined;
+  const out: Record<string, { from?: number; to?: number }> = {};
+  for (const spec of effective) {
+    const m = /^([A-Za-z0-9.-]+)=(\d{4})(?:-(\d{4}))?$/.exec(String(spec));
+    if (!m) throw new UsageError(`--effective expects ID=FROM or ID=FROM-TO, found "${String(spec)}"`);
+    out[m[1]!] = { from: Number(m[2]), ...(m[3] ? { to: Number(m[3]) } : {}) };
+  }
+  return out;
 }

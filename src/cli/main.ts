@@ -22,6 +22,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   record: { summary: 'write an assessed tier into the ledger', load: () => import('./commands/record.js') },
   render: { summary: 'draft the narrative, demarche, non-paper and press guidance', load: () => import('./commands/render.js') },
   'what-if': { summary: 'the smallest evidence changes that would move the tier, and the clock next year', load: () => import('./commands/what-if.js') },
+  settings: { summary: "show a report year's release settings, or write a starting settings file", load: () => import('./commands/settings.js') },
   calibrate: { summary: 'compare the engine\'s tiers with published ones over a folder of calibration files', load: () => import('./commands/calibrate.js') },
   batch: { summary: 'assess and draft every country of a report year', load: () => import('./commands/batch.js') },
   serve: { summary: 'the desk officer\'s workbench in the browser (a local web page over a folder)', load: () => import('./commands/serve.js') },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIERS } from '../model/tier.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, TIERS } from '../model/tier.js';
 import {
   ComparisonSchema,
   ComplicitySchema,
@@ -61,7 +61,7 @@ export const RolesSchema = z.strictObject({
 
 const sections = {
   country: CountrySchema,
-  report_year: z.number().int().min(2001).max(2100),
+  report_year: z.number().int().min(FIRST_REPORT_YEAR).max(2100).refine((y) => y <= LAST_REPORT_YEAR, { message: `a report year up to ${LAST_REPORT_YEAR} (next year's report)` }),
   /** Country not ranked (conflict, no government control or information): a Special Case. */
   special_case: z.strictObject({ reason: text }).optional(),
   roles: RolesSchema,

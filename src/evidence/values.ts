@@ -37,8 +37,10 @@ export const SourceSchema = z.strictObject({
  * record so far) says nothing on which to judge it; unlike `not_applicable` it is a gap, and the
  * rubric neither credits nor blocks on it but counts it among the unknowns it rests on.
  */
-export const FINDINGS = ['met', 'partly_met', 'not_met', 'not_applicable', 'no_information'] as const;
-export type Finding = (typeof FINDINGS)[number];
+// The finding values live in src/model/finding.ts, shared with the rules' fact registry (so
+// rules/ does not import evidence/).
+import { FINDINGS, type Finding } from '../model/finding.js';
+export { FINDINGS, type Finding };
 
 export const FindingSchema = z.strictObject({
   finding: z.enum(FINDINGS),

@@ -46,7 +46,7 @@ function placementText(c: Clock): string {
     case 'barred':
       return c.ruleF.applies === true ? 'barred by rule (F)' : 'barred: waivers used up (Tier 3 unless upgraded)';
     case 'unavailable':
-      return 'unavailable (no Watch List before the 2004 report)';
+      return `unavailable (no Watch List before the ${c.firstReports.watchList} report)`;
     case 'unknown':
       return `unknown (depends on ${c.unknownYears.join(', ')})`;
   }
@@ -70,7 +70,7 @@ export function historyText(iso3: string, year: number, timeline: TimelineEntry[
   out.push('');
   out.push(`Watch List clock for the ${year} report (${readingsText(clock.options)}):`);
   out.push(`  consecutive Watch List years before ${year}: ${clock.consecutiveWatchListYears}`);
-  out.push(`  of them counted from the 2009 report: ${clock.countedWatchListYears}`);
+  out.push(`  of them counted from the ${clock.firstReports.counting} report: ${clock.countedWatchListYears}`);
   out.push(`  waiver years used in this run: ${clock.waiverYearsUsed}; allowed per run in ${year}: ${clock.waiverYearsAllowed}`);
   out.push(`  rule (F): ${clock.ruleF.applies === true ? 'applies' : clock.ruleF.applies === false ? 'does not apply' : 'unknown'}`);
   out.push(`  Watch List placement in ${year}: ${placementText(clock)}`);
@@ -93,7 +93,7 @@ export function checkJson(result: CheckResult, ledgerWarnings: readonly LedgerWa
 export function checkText(result: CheckResult, source: { ledger: string; waivers: string | null }): string {
   const out: string[] = [];
   out.push(`Checked ${result.placements} placements of ${result.countries} countries in ${source.ledger}${source.waivers ? ` with ${source.waivers}` : ''}`);
-  out.push(`against 22 U.S.C. 7107(b)(2)(D)-(F) (110(b)(3)(D)-(E) before 2014); ${readingsText(result.options)}.`);
+  out.push(`against the clock's rules, 22 U.S.C. 7107(b)(2)(D)-(F) as numbered in each report; ${readingsText(result.options)}.`);
   out.push('');
   out.push(`Violations (placements the statute forbids): ${result.violations.length}`);
   for (const f of result.violations) out.push(`  ${f.iso3} ${f.year} [${f.rule}, ${f.code}] ${f.message}`);

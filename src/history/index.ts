@@ -1,6 +1,9 @@
 export {
   computeClock,
+  clockAt,
+  clockRun,
   clockTimeline,
+  outcomesAt,
   watchListOutcomes,
   resolveClockOptions,
   DEFAULT_CLOCK_OPTIONS,
@@ -17,12 +20,5 @@ export {
 export { checkHistory, type CheckResult, type CheckRule, type Finding, type UnknownFinding } from './check.js';
 export { specialWatchList, specialWatchListFor, type SpecialWatchList, type SpecialWatchListOptions, type SwlGround } from './special-watch-list.js';
 export { tier3Consequences, type NoTier3Consequences, type Tier3Consequences } from './tier3-consequences.js';
-export {
-  WATCH_LIST_FIRST_REPORT,
-  COUNTING_FIRST_REPORT,
-  RULE_F_FIRST_REPORT,
-  RENUMBERED_FROM_REPORT,
-  waiverYearsAllowed,
-  clockCites,
-} from './eras.js';
+export { clockLaw, clockCites, clockProvision, paragraphOf, CLOCK_IDS, type ClockLaw, type YearLaw } from './clock/law.js';
 export { historyJson, historyText, checkJson, checkText, timelineOf, type TimelineEntry } from './format.js';

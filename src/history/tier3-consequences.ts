@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { uniqueCites } from '../rules/cites.js';
+import { firstYearOf, versionsOf, type Law } from '../rules/law.js';
 import { parameterAt, parameterInForce } from '../rules/parameters.js';
 import type { Cite } from '../rules/schema.js';
 import { addDays, isoDate, requireIsoDate } from './dates.js';
-import { uniqueCites } from '../rules/cites.js';
 
 /**
  * What a Tier 3 placement sets in motion (22 U.S.C. 7107(c)-(d); from the 2015 report also
@@ -12,7 +13,12 @@ import { uniqueCites } from '../rules/cites.js';
 
 const WindowSchema = z.object({ min_days: z.number().int().positive(), max_days: z.number().int().positive(), reassessment: z.string() });
 const RestrictionsSchema = z.array(z.object({ pinpoint: z.string(), text: z.string() })).min(1);
-const FiscalYearSchema = z.object({ years_after_report: z.number().int(), begins_month: z.number().int(), begins_day: z.number().int() });
+const FiscalYearSchema = z.strictObject({
+  years_after_report: z.number().int(),
+  begins_years_after_report: z.number().int(),
+  begins_month: z.number().int(),
+  begins_day: z.number().int(),
+});
 const TextSchema = z.object({ text: z.string() });
 
 const WINDOW_ID = '22usc7107.c.determination-window';
@@ -22,8 +28,8 @@ const WAIVER_ID = '22usc7107.d.national-interest-waiver';
 const TRADE_ID = '19usc4205.b.6';
 
 // When each consequence begins is the `effective` year of its parameter file: §110(c) from the
-// 2003 report (reports submitted "on or after January 1, 2003", 114 Stat. 1483), 19 U.S.C.
-// 4205(b)(6) from the 2015 report.
+// first report submitted "on or after January 1, 2003" (114 Stat. 1483), 19 U.S.C. 4205(b)(6)
+// from the first report after the 2015 act.
 
 export interface Tier3Consequences {
   applies: true;
@@ -56,36 +62,37 @@ export interface NoTier3Consequences {
 
 
 /**
- * The consequences of a Tier 3 placement in the `year` report. With `releaseDate` (`YYYY-MM-DD`)
- * the determination window is given as dates. Before the 2003 report there were none: the
- * determinations of §110(c)-(d) began with reports submitted on or after January 1, 2003.
+ * The consequences of a Tier 3 placement in the `year` report, under `law` (the corpus and its
+ * overrides). With `releaseDate` (`YYYY-MM-DD`) the determination window is given as dates.
+ * Before the first report of the determination window's parameter file there were none.
  */
-export function tier3Consequences(year: number, options: { releaseDate?: string } = {}): Tier3Consequences | NoTier3Consequences {
+export function tier3Consequences(year: number, law: Law, options: { releaseDate?: string } = {}): Tier3Consequences | NoTier3Consequences {
   const release = options.releaseDate === undefined ? undefined : requireIsoDate(options.releaseDate);
-  const window = parameterInForce(WINDOW_ID, year);
+  const window = parameterInForce(WINDOW_ID, year, law);
   if (window === undefined) {
     return {
       applies: false,
       year,
-      cites: [{ title: 'Trafficking Victims Protection Act of 2000, Pub. L. 106-386, sec. 110(c) (114 Stat. 1483)', pinpoint: 'sec. 110(c)', href: 'https://www.congress.gov/bill/106th-congress/house-bill/3244' }],
-      explanation: `A Tier 3 placement in the ${year} report carried no presidential determination or assistance restriction: §110(c)-(d) apply to reports submitted on or after January 1, 2003.`,
+      cites: versionsOf(law, WINDOW_ID)[0]!.cites,
+      explanation: `A Tier 3 placement in the ${year} report carried no presidential determination or assistance restriction: §110(c)-(d) apply from the ${firstYearOf(law, WINDOW_ID)} report (reports submitted on or after January 1, 2003).`,
     };
   }
   const w = WindowSchema.parse(window.value);
-  const restrictions = parameterAt(RESTRICTIONS_ID, year);
+  const restrictions = parameterAt(RESTRICTIONS_ID, year, law);
   const r = RestrictionsSchema.parse(restrictions.value);
-  const fiscal = parameterAt(FISCAL_YEAR_ID, year);
+  const fiscal = parameterAt(FISCAL_YEAR_ID, year, law);
   const f = FiscalYearSchema.parse(fiscal.value);
-  const waiver = parameterAt(WAIVER_ID, year);
+  const waiver = parameterAt(WAIVER_ID, year, law);
   const wv = TextSchema.parse(waiver.value);
-  const trade = parameterInForce(TRADE_ID, year);
+  const trade = parameterInForce(TRADE_ID, year, law);
   const tv = trade ? TextSchema.parse(trade.value) : undefined;
 
-  // "For the subsequent fiscal year": the one beginning October 1 after the report, named by the
-  // calendar year in which it ends.
+  // "For the subsequent fiscal year", as its parameter file dates it: named by the year in which
+  // it ends, beginning on the given day of the report year (plus the file's offset), one year long.
   const fiscalYear = year + f.years_after_report;
-  const begins = isoDate(fiscalYear - 1, f.begins_month, f.begins_day);
-  const ends = addDays(isoDate(fiscalYear, f.begins_month, f.begins_day), -1);
+  const beginsYear = year + f.begins_years_after_report;
+  const begins = isoDate(beginsYear, f.begins_month, f.begins_day);
+  const ends = addDays(isoDate(beginsYear + 1, f.begins_month, f.begins_day), -1);
   const from = release ? addDays(release, w.min_days) : null;
   const to = release ? addDays(release, w.max_days) : null;
   const windowText = from && to ? `between ${from} and ${to} (${w.min_days} to ${w.max_days} days after the report of ${String(release)})` : `${w.min_days} to ${w.max_days} days after the report`;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticList } from '../diagnostics/collect.js';
 import { suggestKey } from '../load/suggest.js';
 import { shorten } from '../load/text.js';
-import { FIRST_REPORT_YEAR, isTier, TIERS, type Tier } from '../model/tier.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, isTier, TIERS, type Tier } from '../model/tier.js';
 import type { CsvRecord } from './csv.js';
 import { WAIVER_EVENTS, type WaiverEventKind } from './types.js';
 
@@ -14,7 +14,7 @@ import { WAIVER_EVENTS, type WaiverEventKind } from './types.js';
 
 const ISO3 = /^[A-Z]{3}$/;
 const FIRST_YEAR = FIRST_REPORT_YEAR;
-const LAST_YEAR = 2100;
+const LAST_YEAR = LAST_REPORT_YEAR;
 
 export interface Header {
   columns: string[];
@@ -90,7 +90,7 @@ export function readYear(c: Cell, line: number, file: string, diagnostics: Diagn
     const year = Number(c.value);
     if (year >= FIRST_YEAR && year <= LAST_YEAR) return year;
   }
-  diagnostics.push(diag(file, line, c.col, ['year'], 'bad-year', `a report year, a whole number from ${FIRST_YEAR} (the first report) to ${LAST_YEAR}`, show(c.value)));
+  diagnostics.push(diag(file, line, c.col, ['year'], 'bad-year', `a report year, a whole number from ${FIRST_YEAR} (the first report) to ${LAST_YEAR} (next year's report)`, show(c.value)));
   return undefined;
 }
 

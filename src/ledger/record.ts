@@ -4,7 +4,7 @@ import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { OutputError } from '../fsutil/errors.js';
 import { withFileLockSync, type LockOptions } from '../fsutil/lock.js';
-import { isTier, type Tier } from '../model/tier.js';
+import { FIRST_REPORT_YEAR, isTier, LAST_REPORT_YEAR, type Tier } from '../model/tier.js';
 import { csvLine, neutraliseFormula, parseCsv } from './csv.js';
 import { contentIndexes, insertRecord, joinLayout, splitLayout, type Layout } from './layout.js';
 import { parseLedger } from './ledger.js';
@@ -50,7 +50,7 @@ function badPlacement(file: string, path: string, expected: string, found: strin
 
 function checkPlacement(p: NewPlacement, file: string): void {
   if (!/^[A-Z]{3}$/.test(p.iso3)) throw badPlacement(file, 'iso3', 'an ISO 3166-1 alpha-3 code (3 upper-case letters)', JSON.stringify(p.iso3));
-  if (!Number.isInteger(p.year) || p.year < 2001 || p.year > 2100) throw badPlacement(file, 'year', 'a report year from 2001 to 2100', String(p.year));
+  if (!Number.isInteger(p.year) || p.year < FIRST_REPORT_YEAR || p.year > LAST_REPORT_YEAR) throw badPlacement(file, 'year', `a report year from ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR}`, String(p.year));
   if (!isTier(p.tier)) throw badPlacement(file, 'tier', 'one of 1, 2, 2WL, 3, special', JSON.stringify(p.tier));
 }
 

@@ -1,6 +1,6 @@
 /**
  * The placements of the TIP Report. `2WL` is Tier 2 Watch List (22 U.S.C. 7107(b)(2)(A)(iii));
- * `special` is a Special Case (State Department practice, no statutory basis: tvpa-rules.md §2.1).
+ * `special` is a Special Case (State Department practice, no statutory basis: docs/law.md).
  */
 export const TIERS = ['1', '2', '2WL', '3', 'special'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -54,3 +54,10 @@ export type RegionalBureau = (typeof REGIONAL_BUREAUS)[number];
 
 /** First report year (the TVPA of 2000 required the first report in 2001). */
 export const FIRST_REPORT_YEAR = 2001;
+
+/**
+ * The last report year that can exist: next year's report (a desk officer drafts it this year).
+ * Ledgers and evidence naming a later year are refused: such a year is a typing error, and the
+ * Watch List clock would read every year up to it.
+ */
+export const LAST_REPORT_YEAR = new Date().getUTCFullYear() + 1;

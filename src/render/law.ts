@@ -1,39 +1,17 @@
-import { COUNTED_YEARS_BEFORE_DOWNGRADE, waiverYearsAllowed } from '../history/eras.js';
-import { monthDay } from './words.js';
 import { z } from 'zod';
+import { clockLaw } from '../history/clock/law.js';
+import { lawOf } from '../rules/law.js';
 import { bundledCorpus, inForce, type Corpus, type LoadedParameter, type LoadedRule } from '../rules/corpus.js';
 import { parameterAt } from '../rules/parameters.js';
-import type { Cite } from '../rules/schema.js';
-import { standardsWording } from '../report-year/wording.js';
+import { monthDay } from './words.js';
 
 /**
- * The law of a report year as the non-paper explains it. What the rule corpus already states is
- * read from it (which rules are in force that year and from when; the parameter files for the
- * determination window, the interim assessment, the fiscal year and the trade-agreement limit),
- * so the drafts and the assessment can never disagree about the law. Figures no rule file holds
- * are the constants below, each with its citation and the report years it applies to.
+ * The law of a report year as the drafts explain it, read from the rule corpus and nowhere else:
+ * which rules are in force that year and from when (their `effective` years), the facts the rule
+ * in force reads, and the parameter files (determination window, interim assessment, fiscal year,
+ * trade-agreement limit, action plan, and the downgrade's counts). This is the one module of the
+ * drafts that reads the law, so the drafts and the assessment can never disagree about it.
  */
-
-interface Figure<T> {
-  value: T;
-  /** First and last report year the figure applies to (inclusive; `to` absent while in force). */
-  years: { from: number; to?: number };
-  cite: Cite;
-}
-
-const USC_7107 = 'https://www.law.cornell.edu/uscode/text/22/7107';
-
-// The counts of the downgrade (two free Watch List years, waiver years per run) are the clock's
-// (src/history/eras.ts, with their citations): the drafts explain the same law the clock applies.
-
-/** The waiver authority was delegated to the Secretary of State on September 20, 2010 (tvpa-rules.md §4.1). */
-export const WAIVER_DELEGATED: Figure<string> = {
-  value: '2010-09-20',
-  years: { from: 2011 },
-  cite: { title: 'Presidential delegation of the waiver under TVPA 110(b)(3)(D)(ii) (memoranda of justification, tvpa-rules.md S9)', pinpoint: '(b)(2)(D)(ii)', href: USC_7107 },
-};
-
-
 
 const PARAMETER = {
   determinationWindow: '22usc7107.c.determination-window',
@@ -41,9 +19,12 @@ const PARAMETER = {
   tradeAgreementLimit: '19usc4205.b.6',
   subsequentFiscalYear: '22usc7107.d.subsequent-fiscal-year',
   actionPlan: '22usc7107.b.4.action-plan',
+  consecutiveYears: '22usc7107.b.2.D.i.consecutive-years',
+  waiverYears: '22usc7107.b.2.D.ii.waiver-years',
 } as const;
 
 const RULE = {
+  scope: '22usc7106.a.scope',
   watchList: '22usc7107.b.2.A.iii',
   groundI: '22usc7107.b.2.A.iii.I',
   groundII: '22usc7107.b.2.A.iii.II',
@@ -54,11 +35,11 @@ const RULE = {
 } as const;
 
 export const DowngradePhaseSchema = z.enum([
-  /** Before the 2009 report: no automatic downgrade. */
+  /** Before the first counted report: no automatic downgrade. */
   'none',
-  /** 2009-2010: Watch List years count; no downgrade can apply yet. */
+  /** The counted years before the first possible downgrade (2009-2010). */
   'counting',
-  /** From 2011: the downgrade applies. */
+  /** The downgrade applies (from 2011). */
   'in-force',
 ]);
 
@@ -67,10 +48,11 @@ export const LawViewSchema = z.strictObject({
   /** The "significant number" threshold: still the test, removed this year, or gone. */
   scope: z.enum(['significant-number', 'threshold-removed-this-year', 'no-threshold']),
   scopeChangeYear: z.number().int(),
-  standardsWording: z.enum(['comply', 'meet']),
   watchList: z.boolean(),
   /** The Watch List grounds in force, in statutory order, as the rule files state them. */
   watchListGrounds: z.array(z.strictObject({ ground: z.enum(['I', 'II', 'III']), number: z.number().int().min(1), text: z.string() })),
+  /** Ground (I) as in force: "the estimated number ... and the country is not taking proportional concrete actions" (it reads that fact) or "the absolute number". */
+  groundIProportional: z.boolean(),
   downgrade: DowngradePhaseSchema,
   firstCountedYear: z.number().int(),
   /** The counted years before the first possible downgrade: [2009, 2010]. */
@@ -78,7 +60,8 @@ export const LawViewSchema = z.strictObject({
   freeYears: z.number().int(),
   earliestDowngradeYear: z.number().int(),
   waiverYears: z.number().int().nullable(),
-  waiverDelegated: z.boolean(),
+  /** The January 2019 amendments are in force (rule (F), added by them, applies): the drafts cite "the TVPA, as amended". */
+  amended2019: z.boolean(),
   ruleF: z.boolean(),
   concreteActions: z.boolean(),
   concreteActionsFrom: z.number().int(),
@@ -96,19 +79,18 @@ export const LawViewSchema = z.strictObject({
 });
 export type LawView = z.output<typeof LawViewSchema>;
 
+type Effective = Record<string, { from?: number; to?: number }>;
 
-/** A parameter's value in `year`, or null when no version is in force then. */
-function parameterOrNull(id: string, year: number, corpus: Corpus): Record<string, unknown> | null {
-  const versions: LoadedParameter[] = corpus.parameters.filter((p) => p.id === id);
-  if (versions.length === 0) throw new Error(`the rule corpus has no parameter ${id}, which the drafts read`);
-  if (!versions.some((p) => inForce(p, year))) return null;
-  return parameterAt<Record<string, unknown>>(id, year, corpus).value;
+function versions<T extends { id: string }>(all: readonly T[], id: string, kind: string): T[] {
+  const found = all.filter((p) => p.id === id);
+  if (found.length === 0) throw new Error(`the rule corpus has no ${kind} ${id}, which the drafts read`);
+  return found;
 }
 
-function firstParameterYear(id: string, corpus: Corpus): number {
-  const versions = corpus.parameters.filter((p) => p.id === id);
-  if (versions.length === 0) throw new Error(`the rule corpus has no parameter ${id}, which the drafts read`);
-  return Math.min(...versions.map((p) => p.effective.from));
+/** A parameter's value in `year`, or null when no version is in force then. */
+function parameterOrNull(id: string, year: number, corpus: Corpus, effective: Effective = {}): Record<string, unknown> | null {
+  if (!versions(corpus.parameters, id, 'parameter').some((p: LoadedParameter) => inForce(p, year, effective))) return null;
+  return parameterAt<Record<string, unknown>>(id, year, lawOf(corpus, effective)).value;
 }
 
 function num(v: Record<string, unknown> | null, key: string, id: string): number | null {
@@ -118,16 +100,34 @@ function num(v: Record<string, unknown> | null, key: string, id: string): number
   return n;
 }
 
-function rulesWithId(corpus: Corpus, id: string): LoadedRule[] {
-  const rules = corpus.rules.filter((r) => r.id === id);
-  if (rules.length === 0) throw new Error(`the rule corpus has no rule ${id}, which the drafts read`);
-  return rules;
+/**
+ * The downgrade's two counts: consecutive Watch List years before it applies, and waiver years per
+ * run, as the clock reads them from their parameter files (rules/22usc7107/b/2/D/i/consecutive-years.yaml
+ * and D/ii/waiver-years.yaml, src/history/clock/law.ts), so the drafts explain the numbers the clock applies.
+ */
+function downgradeCounts(year: number, corpus: Corpus, effective: Effective): { freeYears: number; waiverYears: number } {
+  const y = clockLaw(lawOf(corpus, effective)).at(year);
+  return { freeYears: y.freeYears, waiverYears: y.waiverYears };
 }
 
-/** The law of `year` as the drafts explain it. `effective` carries the run's `--effective` overrides. */
+/** Every fact a rule's conditions read. */
+function factsRead(rule: LoadedRule): Set<string> {
+  const out = new Set<string>();
+  const walk = (c: unknown): void => {
+    if (c === null || typeof c !== 'object') return;
+    const node = c as Record<string, unknown>;
+    if (typeof node.fact === 'string') out.add(node.fact);
+    for (const key of ['all', 'any']) if (Array.isArray(node[key])) (node[key] as unknown[]).forEach(walk);
+    if (node.not) walk(node.not);
+  };
+  walk(rule.conditions);
+  return out;
+}
+
 const lawCache = new WeakMap<Corpus, Map<string, LawView>>();
 
-export function lawOfYear(year: number, corpus: Corpus = bundledCorpus(), effective: Record<string, { from?: number; to?: number }> = {}): LawView {
+/** The law of `year` as the drafts explain it. `effective` carries the run's `--effective` overrides. */
+export function lawOfYear(year: number, corpus: Corpus = bundledCorpus(), effective: Effective = {}): LawView {
   // A pure function of the year, the corpus and the overrides: computed once per batch, not per draft.
   let byKey = lawCache.get(corpus);
   if (!byKey) lawCache.set(corpus, (byKey = new Map()));
@@ -139,21 +139,23 @@ export function lawOfYear(year: number, corpus: Corpus = bundledCorpus(), effect
   return law;
 }
 
-function computeLawOfYear(year: number, corpus: Corpus, effective: Record<string, { from?: number; to?: number }>): LawView {
-  const inForceNow = (id: string): LoadedRule | undefined => rulesWithId(corpus, id).find((r) => inForce(r, year, effective));
-  const firstYear = (id: string): number => Math.min(...rulesWithId(corpus, id).map((r) => effective[r.id]?.from ?? r.effective.from));
+function computeLawOfYear(year: number, corpus: Corpus, effective: Effective): LawView {
+  const rules = (id: string) => versions(corpus.rules, id, 'rule');
+  const inForceNow = (id: string): LoadedRule | undefined => rules(id).find((r) => inForce(r, year, effective));
+  const firstYear = (id: string): number => Math.min(...rules(id).map((r) => effective[r.id]?.from ?? r.effective.from));
 
   const firstCountedYear = firstYear(RULE.downgrade);
-  const freeYears = COUNTED_YEARS_BEFORE_DOWNGRADE;
+  const { freeYears, waiverYears } = downgradeCounts(year, corpus, effective);
   const earliestDowngradeYear = firstCountedYear + freeYears;
   const downgrade = !inForceNow(RULE.downgrade) ? 'none' : year < earliestDowngradeYear ? 'counting' : 'in-force';
 
   // The report from which the scope rule's current version (no "significant number") applies.
-  const scopeChangeYear = Math.max(...rulesWithId(corpus, '22usc7106.a.scope').map((r) => r.effective.from));
+  const scopeChangeYear = Math.max(...rules(RULE.scope).map((r) => r.effective.from));
   const scope = year < scopeChangeYear ? 'significant-number' : year === scopeChangeYear ? 'threshold-removed-this-year' : 'no-threshold';
 
-  const interim = parameterOrNull(PARAMETER.interimAssessment, year, corpus);
-  const window = parameterOrNull(PARAMETER.determinationWindow, year, corpus);
+  const interim = parameterOrNull(PARAMETER.interimAssessment, year, corpus, effective);
+  const window = parameterOrNull(PARAMETER.determinationWindow, year, corpus, effective);
+  const groundI = inForceNow(RULE.groundI);
 
   const watchListGrounds: LawView['watchListGrounds'] = [];
   for (const [ground, id] of [['I', RULE.groundI], ['II', RULE.groundII], ['III', RULE.groundIII]] as const) {
@@ -165,24 +167,24 @@ function computeLawOfYear(year: number, corpus: Corpus, effective: Record<string
     year,
     scope,
     scopeChangeYear,
-    standardsWording: standardsWording(year),
     watchList: inForceNow(RULE.watchList) !== undefined,
     watchListGrounds,
+    groundIProportional: groundI !== undefined && factsRead(groundI).has('proportionalConcreteActions'),
     downgrade,
     firstCountedYear,
     firstCountedYears: Array.from({ length: freeYears }, (_, i) => firstCountedYear + i),
     freeYears,
     earliestDowngradeYear,
-    waiverYears: waiverYearsAllowed(year) || null,
-    waiverDelegated: year >= WAIVER_DELEGATED.years.from,
+    waiverYears: waiverYears || null,
+    amended2019: year >= firstYear(RULE.ruleF),
     ruleF: inForceNow(RULE.ruleF) !== undefined,
     concreteActions: inForceNow(RULE.commitmentsExcluded) !== undefined,
     concreteActionsFrom: firstYear(RULE.commitmentsExcluded),
-    tradeAgreementLimit: parameterOrNull(PARAMETER.tradeAgreementLimit, year, corpus) !== null,
+    tradeAgreementLimit: parameterOrNull(PARAMETER.tradeAgreementLimit, year, corpus, effective) !== null,
     interimAssessmentDue: interim === null ? null : monthDay(num(interim, 'due_month', PARAMETER.interimAssessment)!, num(interim, 'due_day', PARAMETER.interimAssessment)!),
     tier3Window: window === null ? null : { minDays: num(window, 'min_days', PARAMETER.determinationWindow)!, maxDays: num(window, 'max_days', PARAMETER.determinationWindow)! },
-    tier3RestrictionsFrom: firstParameterYear(PARAMETER.determinationWindow, corpus),
-    restrictionsFiscalYearOffset: num(parameterOrNull(PARAMETER.subsequentFiscalYear, year, corpus), 'years_after_report', PARAMETER.subsequentFiscalYear),
-    upgradeActionPlanDays: num(parameterOrNull(PARAMETER.actionPlan, year, corpus), 'days', PARAMETER.actionPlan),
+    tier3RestrictionsFrom: Math.min(...versions(corpus.parameters, PARAMETER.determinationWindow, 'parameter').map((p) => p.effective.from)),
+    restrictionsFiscalYearOffset: num(parameterOrNull(PARAMETER.subsequentFiscalYear, year, corpus, effective), 'years_after_report', PARAMETER.subsequentFiscalYear),
+    upgradeActionPlanDays: num(parameterOrNull(PARAMETER.actionPlan, year, corpus, effective), 'days', PARAMETER.actionPlan),
   });
 }

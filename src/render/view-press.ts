@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Assessment } from '../assess/types.js';
 import type { Evidence } from '../evidence/schema.js';
-import { CountryViewSchema, PlacementViewSchema, countryView, draftRecommendations, placementView } from './view-common.js';
+import { CountryViewSchema, countryView, draftRecommendations } from './view-common.js';
+import { PlacementViewSchema, type PlacementView } from './view-placement.js';
 
 /**
  * The press guidance: Q1 on the placement ("Why was China again given a ranking of Tier 2 Watch
@@ -24,7 +25,8 @@ export const PressViewSchema = z.strictObject({
 });
 export type PressView = z.output<typeof PressViewSchema>;
 
-export function buildPressView(assessment: Assessment, evidence: Evidence): PressView {
+/** The press guidance; its first answer is the narrative's tier paragraph (`placement`), without the recommendations sentence. */
+export function buildPressView(assessment: Assessment, evidence: Evidence, placement: PlacementView): PressView {
   const questions: PressQuestionView[] = [{ kind: 'placement', number: 1 }];
   const next = () => questions.length + 1;
   if (evidence.narrative.progress.length > 0) questions.push({ kind: 'progress', number: next(), answer: evidence.narrative.progress });
@@ -34,7 +36,7 @@ export function buildPressView(assessment: Assessment, evidence: Evidence): Pres
   return PressViewSchema.parse({
     country: countryView(assessment),
     year: assessment.year,
-    placement: placementView(assessment, evidence),
+    placement: { ...placement, recommendations: [] },
     questions,
   });
 }

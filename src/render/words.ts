@@ -1,4 +1,5 @@
 import { addDays as addIsoDays, requireIsoDate } from '../history/dates.js';
+import { isPlaceholder } from './placeholders.js';
 /**
  * Words the drafts print for numbers, dates, times and lists, in the register of the State
  * Department's cables ("fifth consecutive year", "June 16, 2009", "Monday June 15", "10:00 a.m.").
@@ -84,6 +85,7 @@ export type DateStyle =
   | 'weekday';
 
 export function formatDate(iso: string, style: DateStyle = 'long'): string {
+  if (isPlaceholder(iso)) return iso;
   const { year, month, day } = parseIsoDate(iso);
   const dayMonth = `${MONTHS[month - 1]!} ${day}`;
   switch (style) {
@@ -101,6 +103,7 @@ export const OPENING_OF_BUSINESS = 'OOB';
 
 /** "10:00" -> "10:00 a.m.", "15:30" -> "3:30 p.m.", "12:00" -> "12 noon", "OOB" -> "OOB". */
 export function formatClock(hhmm: string): string {
+  if (isPlaceholder(hhmm)) return hhmm;
   if (hhmm === OPENING_OF_BUSINESS) return OPENING_OF_BUSINESS;
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
   if (!m) throw new RangeError(`expected a time written HH:MM (24-hour) or OOB, found "${hhmm}"`);

@@ -1,14 +1,20 @@
-/** Report-year settings (release, Secretary, Ambassador, briefing, delivery windows) and year-dependent wording. */
+/** Report-year settings (release, Secretary, the trafficking office and its head, briefing, delivery windows) and year-dependent wording. */
 export {
   ReportYearEntrySchema,
   ReportYearsFileSchema,
-  ResolvedEntrySchema,
+  SETTINGS_FIELDS,
   ZONES,
   type DeliveryWindow,
+  type Head,
+  type Moment,
+  type Office,
   type ReportYearEntry,
   type ReportYearSettings,
   type ReportYearsFile,
-  type ResolvedEntry,
+  type Secretary,
+  type SettingsField,
+  type SettingsSource,
+  type Zone,
 } from './schema.js';
 export {
   DEFAULT_REPORT_YEARS_PATH,
@@ -19,4 +25,6 @@ export {
   type LoadedReportYears,
   type ResolveOptions,
 } from './resolve.js';
-export { FULLY_MEET_WORDING_FROM, WORDING_SOURCE, standardsWording, type StandardsWording } from './wording.js';
+export { settingsText, type SettingsTextOptions } from './settings-text.js';
+export { washingtonZone } from './zone.js';
+

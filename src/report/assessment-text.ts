@@ -18,7 +18,8 @@ export function formatTrace(trace: TraceEntry[]): string {
   const lines: string[] = [];
   for (const t of trace) {
     const mark = t.decides ? ' [decides]' : t.overriddenBy ? ` [set aside by ${t.overriddenBy.join(', ')}]` : t.inapplicable ? ' [its base rule did not apply]' : '';
-    lines.push(`  ${t.outcome.padEnd(25)} ${t.rule}${mark}`);
+    const layer = t.layer === 'practice' ? ' (State Department practice, not law)' : t.layer === 'rubric' ? ' (rubric: policy guidance)' : '';
+    lines.push(`  ${t.outcome.padEnd(25)} ${t.rule}${layer}${mark}`);
     lines.push(`      ${t.file}:${t.line} | ${t.cites.map((c) => c.title).join('; ')}`);
     if (t.outcome !== 'not in force in this year') lines.push(`      read: ${factList(t)}`);
   }
@@ -32,8 +33,15 @@ export function formatAssessment(a: Assessment, options: { trace?: boolean } = {
   out.push(`Reporting period: ${a.reportingPeriod.from} to ${a.reportingPeriod.to}`);
   out.push(`Law applied: ${a.era.label}`);
   out.push('');
-  out.push(`TIER: ${tierName(a.tier)}`);
-  for (const d of a.decidedBy) out.push(`  decided by ${d.rule} (${d.file}:${d.line}): ${d.cites.map((c) => c.title).join('; ')}`);
+  if (a.open) {
+    // A tier the ledger leaves open is never printed as definite.
+    const years = a.open.decidingYears.join(', ');
+    out.push(`TIER: OPEN: ${a.open.tiers.map(tierName).join(' or ')}, depending on the ledger's missing year${a.open.decidingYears.length === 1 ? '' : 's'} ${years}`);
+    for (const b of a.open.branches) out.push(`  if the clock finds the Watch List ${b.watchListPlacement}${b.ruleFApplies ? ' (rule (F))' : ''}: ${tierName(b.tier)}, decided by ${b.decidedBy.join(', ')}`);
+  } else {
+    out.push(`TIER: ${tierName(a.tier)}`);
+    for (const d of a.decidedBy) out.push(`  decided by ${d.rule} (${d.file}:${d.line}): ${d.cites.map((c) => c.title).join('; ')}`);
+  }
   if (a.clockEffect !== 'none') out.push(`  Watch List clock: ${a.clockEffect}${a.tierBeforeClock !== a.tier ? ` (would otherwise be ${tierName(a.tierBeforeClock)})` : ''}`);
   out.push(`  Last year: ${a.previousTier ? tierName(a.previousTier) : 'not in the ledger'} (${a.tierChange})`);
   out.push('');
@@ -51,11 +59,11 @@ export function formatAssessment(a: Assessment, options: { trace?: boolean } = {
     const c = a.clock;
     out.push('');
     out.push('Watch List clock:');
-    out.push(`  consecutive Watch List years before ${c.year}: ${c.consecutiveWatchListYears}; counted from the 2009 report: ${c.countedWatchListYears}`);
+    out.push(`  consecutive Watch List years before ${c.year}: ${c.consecutiveWatchListYears}; counted from the ${c.firstReports.counting} report: ${c.countedWatchListYears}`);
     out.push(`  waiver years used: ${c.waiverYearsUsed} of ${c.waiverYearsAllowed} allowed; rule (F) applies: ${String(c.ruleF.applies)} (reading: ${c.ruleF.reading}${c.options.specialCaseBreaksRun ? '' : '; Special Case years continue a run'})`);
     out.push(`  Watch List placement this year: ${c.watchListPlacement}; earliest automatic downgrade: ${c.earliestDowngradeYear ?? 'n/a'}`);
     if (a.tier === '2WL' && typeof c.consecutiveWatchListYears === 'number' && typeof c.countedWatchListYears === 'number') {
-      const counted = a.year >= 2009 ? ` and counted year ${c.countedWatchListYears + 1} toward the automatic downgrade` : '';
+      const counted = a.year >= c.firstReports.counting ? ` and counted year ${c.countedWatchListYears + 1} toward the automatic downgrade` : '';
       out.push(`  this is the ${ordinalWord(c.consecutiveWatchListYears + 1)} consecutive Watch List year${counted}`);
     }
     if (c.unknownYears.length > 0) out.push(`  missing years in the ledger: ${c.unknownYears.join(', ')}`);

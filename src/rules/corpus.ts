@@ -101,97 +101,105 @@ function checkLeaf(leaf: LeafCondition, stage: Stage): { path: string[]; expecte
   return undefined;
 }
 
-/** Data about the rules, not rules: rules/facts/ classes the facts they read (src/whatif/classes.ts). */
-export const ABOUT_THE_RULES_DIRS = ['facts'] as const;
+type Loaded = LoadedRule | LoadedParameter;
 
-function isAboutTheRules(relativeToRules: string): boolean {
-  return (ABOUT_THE_RULES_DIRS as readonly string[]).includes(relativeToRules.split(sep)[0]!);
+/** Loads and checks one rule file: its schema, its id against its path, its facts, its text's years. */
+function loadOne(full: string, rulesDir: string, diagnostics: Diagnostic[]): Loaded | undefined {
+  const file = relative(join(rulesDir, '..'), full).split(sep).join('/');
+  let loaded;
+  try {
+    loaded = loadYamlFile(full, CorpusFileSchema);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    diagnostics.push(...err.diagnostics.map((d) => ({ ...d, file })));
+    return undefined;
+  }
+  const { value, located } = loaded;
+  const at = (path: (string | number)[]) => located.locate(path);
+  const expectedId = idFromPath(relative(rulesDir, full));
+  if (value.id !== expectedId) {
+    diagnostics.push({ file, ...at(['id']), path: ['id'], code: 'id-path-mismatch', expected: `"${expectedId}" (from the file's path)`, found: `"${value.id}"` });
+  }
+  // The words must cover the file's first year, and none may start after its last.
+  for (const [key, entries] of [['text', value.text], ['numbered_as', value.numbered_as]] as const) {
+    if (!entries) continue;
+    if (entries[0]!.from > value.effective.from) {
+      diagnostics.push({ file, ...at([key, 0, 'from']), path: [key, 0, 'from'], code: 'text-out-of-years', expected: `an entry from ${value.effective.from} (the file's first year) or earlier`, found: String(entries[0]!.from) });
+    }
+    const late = entries.findIndex((e) => value.effective.to !== undefined && e.from > value.effective.to);
+    if (late >= 0) {
+      diagnostics.push({ file, ...at([key, late, 'from']), path: [key, late, 'from'], code: 'text-out-of-years', expected: `a year up to ${value.effective.to} (the file's last year)`, found: String(entries[late]!.from) });
+    }
+  }
+  const line = at(['id']).line;
+  if (value.kind === 'parameter') return { ...value, file, line };
+  const stage = STAGE_OF_EVENT[value.event.type];
+  for (const [leaf, path] of leaves(value.conditions, ['conditions'])) {
+    const problem = checkLeaf(leaf, stage);
+    if (!problem) continue;
+    const fullPath = [...path, ...problem.path];
+    diagnostics.push({ file, ...at(fullPath), path: fullPath, code: problem.code, expected: problem.expected, found: problem.found });
+  }
+  return { ...value, file, line, stage };
 }
 
-/**
- * Loads and checks every file under rules/ (rules/facts/ aside). Throws InputError listing every problem:
- * schema errors, an id that does not match its path, unknown facts, facts read too early,
- * an exception of an unknown rule, two versions of one id whose years overlap.
- */
-export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
-  const root = join(rulesDir, '..');
+/** Checks across files: versions of one id that overlap, exceptions of a rule that does not exist. */
+function crossChecks(rules: readonly LoadedRule[], parameters: readonly LoadedParameter[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const rules: LoadedRule[] = [];
-  const parameters: LoadedParameter[] = [];
-
-  for (const full of listYamlFiles(rulesDir)) {
-    const file = relative(root, full).split(sep).join('/');
-    if (isAboutTheRules(relative(rulesDir, full))) continue;
-    let loaded;
-    try {
-      loaded = loadYamlFile(full, CorpusFileSchema);
-    } catch (err) {
-      if (err instanceof InputError) {
-        diagnostics.push(...err.diagnostics.map((d) => ({ ...d, file })));
-        continue;
-      }
-      throw err;
-    }
-    const { value, located } = loaded;
-    const at = (path: (string | number)[]) => located.locate(path);
-    const expectedId = idFromPath(relative(rulesDir, full));
-    if (value.id !== expectedId) {
-      const p = at(['id']);
-      diagnostics.push({ file, ...p, path: ['id'], code: 'id-path-mismatch', expected: `"${expectedId}" (from the file's path)`, found: `"${value.id}"` });
-    }
-    const line = at(['id']).line;
-    if (value.kind === 'parameter') {
-      parameters.push({ ...value, file, line });
-      continue;
-    }
-    const stage = STAGE_OF_EVENT[value.event.type];
-    for (const [leaf, path] of leaves(value.conditions, ['conditions'])) {
-      const problem = checkLeaf(leaf, stage);
-      if (problem) {
-        const fullPath = [...path, ...problem.path];
-        diagnostics.push({ file, ...at(fullPath), path: fullPath, code: problem.code, expected: problem.expected, found: problem.found });
-      }
-    }
-    rules.push({ ...value, file, line, stage });
-  }
-
-  // Cross-file checks.
-  const byId = new Map<string, (LoadedRule | LoadedParameter)[]>();
+  const byId = new Map<string, Loaded[]>();
   for (const r of [...rules, ...parameters]) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   for (const [id, versions] of byId) {
     const sorted = [...versions].sort((a, b) => a.effective.from - b.effective.from);
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1]!;
       const cur = sorted[i]!;
-      if (prev.effective.to === undefined || prev.effective.to >= cur.effective.from) {
-        diagnostics.push({
-          file: cur.file,
-          line: cur.line,
-          col: 1,
-          path: ['effective'],
-          code: 'overlapping-versions',
-          expected: `years after ${prev.effective.to ?? 'the open-ended'} version of ${id} in ${prev.file}`,
-          found: `from ${cur.effective.from}`,
-        });
-      }
+      if (prev.effective.to !== undefined && prev.effective.to < cur.effective.from) continue;
+      diagnostics.push({
+        file: cur.file,
+        line: cur.line,
+        col: 1,
+        path: ['effective'],
+        code: 'overlapping-versions',
+        expected: `years after ${prev.effective.to ?? 'the open-ended'} version of ${id} in ${prev.file}`,
+        found: `from ${cur.effective.from}`,
+      });
     }
   }
   for (const r of rules) {
     for (const base of r.exception_of ?? []) {
       const target = byId.get(base);
-      if (!target || !target.some((t) => 'event' in t && t.event.type === r.event.type)) {
-        diagnostics.push({
-          file: r.file,
-          line: r.line,
-          col: 1,
-          path: ['exception_of'],
-          code: 'unknown-base-rule',
-          expected: `the id of a ${r.event.type} rule`,
-          found: `"${base}"`,
-        });
-      }
+      if (target?.some((t) => 'event' in t && t.event.type === r.event.type)) continue;
+      diagnostics.push({ file: r.file, line: r.line, col: 1, path: ['exception_of'], code: 'unknown-base-rule', expected: `the id of a ${r.event.type} rule`, found: `"${base}"` });
     }
   }
+  return diagnostics;
+}
+
+/** Data about the rules, not rules: rules/facts/ classes the facts they read (src/whatif/classes.ts). */
+export const ABOUT_THE_RULES_DIRS = ['facts'] as const;
+
+function isAboutTheRules(full: string, rulesDir: string): boolean {
+  return (ABOUT_THE_RULES_DIRS as readonly string[]).includes(relative(rulesDir, full).split(sep)[0]!);
+}
+
+/**
+ * Loads and checks every file under rules/ (rules/facts/ aside). Throws InputError listing every problem:
+ * schema errors, an id that does not match its path, unknown facts, facts read too early,
+ * a text or numbering outside the file's years, an exception of an unknown rule, two versions
+ * of one id whose years overlap.
+ */
+export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
+  const diagnostics: Diagnostic[] = [];
+  const rules: LoadedRule[] = [];
+  const parameters: LoadedParameter[] = [];
+  for (const full of listYamlFiles(rulesDir)) {
+    if (isAboutTheRules(full, rulesDir)) continue;
+    const loaded = loadOne(full, rulesDir, diagnostics);
+    if (loaded === undefined) continue;
+    if ('stage' in loaded) rules.push(loaded);
+    else parameters.push(loaded);
+  }
+  diagnostics.push(...crossChecks(rules, parameters));
   if (diagnostics.length > 0) throw new InputError(diagnostics);
   rules.sort((a, b) => naturalCompare(a.file, b.file));
   parameters.sort((a, b) => naturalCompare(a.file, b.file));

@@ -61,7 +61,11 @@ export const TextEntrySchema = z
     /** The act that enacted these words: "Pub. L. 110-457, §107(a)". */
     enacted_by: z.string().min(1).optional(),
     source: SourceSchema,
+    /** Other copies the words were checked against. */
+    also_checked: z.array(SourceSchema).min(1).optional(),
     verbatim: z.boolean(),
+    /** The report years whose words were actually read (the others inferred: no amendment found). */
+    years_verified: z.string().min(1).optional(),
     words: z.string().min(1),
     note: z.string().min(1).optional(),
   })
@@ -91,8 +95,13 @@ const metadata = {
   text: dated(TextEntrySchema).optional(),
   /** The provision's citation as numbered in each period. */
   numbered_as: dated(NumberedAsSchema).optional(),
-  /** Date the text was last checked against its source. */
-  verified_on: z.iso.date().optional(),
+  /**
+   * The module that computes what this rule reads from the history (the Watch List clock), so
+   * the path from a citation to its code is one hop: `src/history/clock/D.ts`.
+   */
+  computed_by: z.string().regex(/^src\/[A-Za-z0-9/._-]+\.ts$/, 'a path under src/ ending in .ts').optional(),
+  /** Date the file was last checked against its sources (a test lists files not verified for years). */
+  verified_on: z.iso.date(),
   /** Interpretive choices and open questions (UNVERIFIED items), in words a lawyer reads. */
   note: z.string().optional(),
 };
@@ -160,7 +169,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('watch-list-ground'),
-    params: z.strictObject({ ground: z.enum(['I', 'II', 'III']), text: z.string().min(1) }),
+    /** The ground's roman numeral as the statute numbers it ((I)-(III) today; a new ground adds a file). */
+    params: z.strictObject({ ground: z.string().regex(/^[IVX]+$/, 'a roman numeral such as IV'), text: z.string().min(1) }),
   }),
   z.strictObject({ type: z.literal('tier'), params: z.strictObject({ tier: z.enum(TIERS) }) }),
 ]);

@@ -1,10 +1,10 @@
 import type { EventType } from './schema.js';
 import { CRITERIA } from './schema.js';
-import { FINDINGS } from '../evidence/values.js';
+import { FINDINGS } from '../model/finding.js';
 import { TIERS } from '../model/tier.js';
 
 /**
- * The decision runs in stages, in the order of State Department practice (product.md §2):
+ * The decision runs in stages, in the order of State Department practice (README, How the decision is made):
  *   1. scope (§108(a)) and presumptions about the evidence (§108(b)(1) and (7) data presumption);
  *   2. the §108(a) standards and §108(b) criteria, each met or not;
  *   3. the rubric's recommendation and the Watch List grounds;
@@ -68,7 +68,7 @@ export const FACTS: Record<string, FactSpec> = {
     type: 'boolean',
     values: TRI,
     availableFrom: 0,
-    description: 'A significant number of victims (the scope test through the 2008 report)',
+    description: 'A significant number of victims (the scope test of the original 22 U.S.C. 7106(a), rules/22usc7106/a/scope@*.yaml)',
   },
   inScope: { type: 'boolean', availableFrom: 2, description: 'No scope rule put the country outside the standards' },
   specialCase: { type: 'boolean', availableFrom: 0, description: 'The evidence records a Special Case' },
@@ -110,7 +110,7 @@ export const FACTS: Record<string, FactSpec> = {
   secretaryDisregardsPresumption: {
     type: 'boolean',
     availableFrom: 0,
-    description: 'Option: the Secretary disregards the data presumption (allowed for the 2004 and 2005 reports only)',
+    description: 'Option: the Secretary disregards the data presumption (only in the reports the transitional clause of the data presumption covers)',
   },
   increasingEfforts: {
     type: 'boolean',
@@ -124,7 +124,7 @@ export const FACTS: Record<string, FactSpec> = {
     type: 'boolean',
     values: TRI,
     availableFrom: 0,
-    description: 'Finding of Watch List ground (I), 2019 wording: the country is taking proportional concrete actions',
+    description: 'Finding of Watch List ground (I), amended wording: the country is taking proportional concrete actions',
   },
   concreteActions: { type: 'boolean', values: TRI, availableFrom: 0, description: 'Concrete actions were recorded in the reporting period' },
   effortsRestOnCommitments: { type: 'boolean', values: TRI, availableFrom: 0, description: 'The significant-efforts finding rests on commitments for next year' },
@@ -138,13 +138,8 @@ export const FACTS: Record<string, FactSpec> = {
     type: 'string',
     values: WATCH_LIST_PLACEMENTS,
     availableFrom: 0,
-    description: 'What the Watch List clock allows this year (computed from the ledger)',
-  },
-  watchListForbiddenInEveryFilling: {
-    type: 'boolean',
-    availableFrom: 0,
     description:
-      'Whatever the missing years of the ledger were, the clock would not allow the Watch List without a waiver (every filling gives needs-waiver or barred)',
+      'What the Watch List clock allows this year (computed from the ledger); with gaps in the ledger, one possible outcome at a time (the rules run once per outcome); unknown when no ledger was given',
   },
   ruleFApplies: { type: 'boolean', availableFrom: 0, description: 'Rule (F) bars the Watch List this year (under the reading chosen)' },
   waiverGranted: { type: 'boolean', values: TRI, availableFrom: 0, description: 'A waiver of the automatic downgrade was granted' },

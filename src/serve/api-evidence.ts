@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InputError } from '../diagnostics/diagnostic.js';
-import { DOC_NAMES, FORMATS, documentFileName, isDocName, renderDocuments, type Format } from '../render/index.js';
+import { DOC_NAMES, DRAFT_FORMATS, documentFileName, draftDocx, isDocName, renderDocuments, type DraftFormat, type Format } from '../render/index.js';
 import type { Context } from './context.js';
 import type { CheckedEvidence } from './evidence-io.js';
 import { diagnosticJson, HttpError, send, sendJson } from './http.js';
@@ -35,7 +35,7 @@ export const law: Handler = async (ctx, _req, res, url) => {
 };
 
 export const formats: Handler = async (_ctx, _req, res) => {
-  const list = FORMATS.map((format) => {
+  const list = DRAFT_FORMATS.map((format) => {
     const extension = documentFileName('XXX', 2000, 'narrative', format).split('.').pop()!;
     return { format, extension, label: `${FORMAT_LABELS[format] ?? format} (.${extension})` };
   });
@@ -58,28 +58,31 @@ export const assess: Handler = async (ctx, req, res, url) => {
 
 export const render: Handler = async (ctx, req, res, url) => {
   const doc = url.searchParams.get('doc') ?? '';
-  const format = url.searchParams.get('format') ?? FORMATS[0];
-  const download = url.searchParams.get('download');
+  const format = url.searchParams.get('format') ?? DRAFT_FORMATS[0];
+  const download = url.searchParams.get('download') === '1' || url.searchParams.get('download') === 'true';
   if (!isDocName(doc)) throw new HttpError(400, `doc expects one of ${DOC_NAMES.join(', ')}, found "${doc}"`);
-  if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `format expects one of ${FORMATS.join(', ')}, found "${format}"`);
+  if (!(DRAFT_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `format expects one of ${DRAFT_FORMATS.join(', ')}, found "${format}"`);
+  if (format === 'docx' && !download) throw new HttpError(400, 'the docx format cannot be previewed; add download=1 to get the file');
   const options = ctx.assessor.optionsFor(url.searchParams, ['doc', 'format', 'download']);
   const checked = await ctx.evidenceFrom(req, options);
   requireValid(checked);
   const { assessment } = await ctx.assessor.assess(checked.evidence, options);
-  let rendered;
+  let rendered: { fileName: string; content: string | Uint8Array };
   try {
-    rendered = renderDocuments(assessment, checked.evidence, { docs: [doc], format: format as Format })[0]!;
+    rendered =
+      format === 'docx'
+        ? { fileName: documentFileName(assessment.country.iso3, assessment.year, doc, format as DraftFormat), content: await draftDocx(assessment, checked.evidence, doc) }
+        : renderDocuments(assessment, checked.evidence, { docs: [doc], format: format as Format })[0]!;
   } catch (err) {
     if (err instanceof InputError) throw new HttpError(422, `the ${doc} cannot be drafted yet`, { diagnostics: err.diagnostics });
     throw err;
   }
-  const content = rendered.content as unknown;
-  if (download === '1' || download === 'true') {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : (content as Uint8Array);
+  const content = rendered.content;
+  if (download) {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const name = rendered.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
     send(res, 200, bytes, draftMediaType(name), { 'content-disposition': `attachment; filename="${name}"` });
     return;
   }
-  if (typeof content !== 'string') throw new HttpError(400, `the ${format} format cannot be previewed; add download=1 to get the file`);
   sendJson(res, 200, { doc, format, fileName: rendered.fileName, content, notes: assessment.notes });
 };

@@ -12,6 +12,7 @@ import type { Evidence } from '../evidence/schema.js';
 import { countryHistory } from '../ledger/history.js';
 import { readLedger, type Ledger } from '../ledger/ledger.js';
 import type { Corpus } from '../rules/corpus.js';
+import { lawOf } from '../rules/law.js';
 import { tierName } from '../model/tier.js';
 import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
@@ -92,7 +93,7 @@ export class Assessor {
 
   async assess(evidence: Evidence, options: AssessFileOptions): Promise<{ assessment: Assessment; ledger: Ledger | undefined }> {
     const ledger = this.ledgerFor(options);
-    const context = historyContext(ledger, evidence.country.iso3, evidence.report_year, options.clock);
+    const context = historyContext(ledger, evidence.country.iso3, evidence.report_year, lawOf(this.corpus, options.effective ?? {}), options.clock);
     const assessment = await assessEvidence(evidence, context, options, this.corpus);
     return { assessment, ledger };
   }
@@ -101,11 +102,12 @@ export class Assessor {
   async panel(evidence: Evidence, options: AssessFileOptions, withTrace: boolean): Promise<PanelAssessment> {
     const { assessment, ledger } = await this.assess(evidence, options);
     const history = ledger ? countryHistory(ledger, evidence.country.iso3) : null;
-    const timeline = buildTimeline(history, assessment, firstYearOf(history, assessment.year), options.clock);
+    const timeline = buildTimeline(history, assessment, firstYearOf(history, assessment.year), lawOf(this.corpus, options.effective ?? {}), options.clock);
     const { trace, ...rest } = assessment;
     return {
       assessment: withTrace ? { ...rest, trace } : rest,
-      names: { tier: tierName(assessment.tier), tierBeforeClock: tierName(assessment.tierBeforeClock), previousTier: assessment.previousTier ? tierName(assessment.previousTier) : null },
+      // A tier the ledger leaves open is never shown as definite.
+      names: { tier: assessment.open ? `open: ${assessment.open.tiers.map(tierName).join(' or ')}` : tierName(assessment.tier), tierBeforeClock: tierName(assessment.tierBeforeClock), previousTier: assessment.previousTier ? tierName(assessment.previousTier) : null },
       timelineSvg: timelineSvg(timeline),
       ledger: ledger ? { file: this.shown(ledger.file), waivers: ledger.waiversFile ? this.shown(ledger.waiversFile) : null } : null,
     };

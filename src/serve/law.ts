@@ -2,6 +2,7 @@ import { eraOf } from '../assess/era.js';
 import { criteriaInForce } from '../evidence/law-checks.js';
 import { reportingPeriod } from '../evidence/schema.js';
 import { inForce, type Corpus, type LoadedRule } from '../rules/corpus.js';
+import { lawOf } from '../rules/law.js';
 import type { Cite } from '../rules/schema.js';
 
 /**
@@ -50,5 +51,5 @@ function provision(corpus: Corpus, id: string, key: string, path: string, year: 
 export function lawOfYear(year: number, corpus: Corpus, overrides: Record<string, { from?: number; to?: number }> = {}): LawOfYear {
   const standards = ['a1', 'a2', 'a3', 'a4'].map((k) => provision(corpus, `22usc7106.a.${k.slice(1)}`, k, `standards.${k}`, year, overrides));
   const criteria = criteriaInForce(year, corpus, overrides).map((c) => provision(corpus, `22usc7106.b.${c.slice(1)}`, c, `criteria.${c}`, year, overrides));
-  return { year, era: eraOf(year).label, reportingPeriod: reportingPeriod(year), standards, criteria };
+  return { year, era: eraOf(year, lawOf(corpus, overrides)).label, reportingPeriod: reportingPeriod(year), standards, criteria };
 }

@@ -1,5 +1,5 @@
 import { assessEvidence, type AssessOptions, type HistoryContext } from '../assess/assess.js';
-import { decide } from '../assess/decide.js';
+import { clockFactsOf, decideEachOutcome, decidingRules } from '../assess/clock-outcomes.js';
 import { baseFacts, type ClockFacts } from '../assess/facts.js';
 import { historyContext } from '../assess/file.js';
 import type { Assessment } from '../assess/types.js';
@@ -8,6 +8,7 @@ import type { ClockOptions } from '../history/clock.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Tier } from '../model/tier.js';
 import type { Corpus } from '../rules/corpus.js';
+import { lawOf } from '../rules/law.js';
 import type { Cite } from '../rules/schema.js';
 import type { Facts } from '../rules/stages.js';
 
@@ -24,15 +25,11 @@ export interface OpenVerdict {
 }
 
 /**
- * The outcomes of the clock the rules are run on, one per branch: the facts the clock gives the
- * rules, as assessEvidence computes them (src/assess/assess.ts). A tier is what every branch gives.
+ * The outcomes of the clock the rules are run on, one per branch (several when the ledger's gaps
+ * leave the clock open: src/assess/clock-outcomes.ts). A tier is what every branch gives.
  */
 export function clockBranches(history: HistoryContext): ClockFacts[] {
-  const clock = history.clock;
-  if (!clock) return [{ watchListPlacement: 'unknown', ruleFApplies: false, watchListForbiddenInEveryFilling: false }];
-  const possible = history.possiblePlacements ?? (clock.watchListPlacement !== 'unknown' ? [clock.watchListPlacement] : []);
-  const forbidden = possible.length > 0 && possible.every((p) => p === 'needs-waiver' || p === 'barred');
-  return [{ watchListPlacement: clock.watchListPlacement, ruleFApplies: clock.ruleF.applies === true, watchListForbiddenInEveryFilling: forbidden }];
+  return clockFactsOf(history);
 }
 
 /** The facts the rules read before any rule runs, for one branch of the clock. */
@@ -52,24 +49,20 @@ export async function decideTier(
   options: AssessOptions,
   corpus: Corpus,
 ): Promise<{ tier: Tier | null; decidedBy: { id: string; title: string; file: string; cites: Cite[] }[] }> {
-  let tier: Tier | null | undefined;
-  let decidedBy: { id: string; title: string; file: string; cites: Cite[] }[] = [];
-  for (const clock of clockBranches(history)) {
-    const d = await decide(evidence, clock, corpus, { ...options, previousTier: history.previousTier });
-    tier = tier === undefined || tier === d.tier ? d.tier : null;
-    decidedBy = d.resolution.deciding;
-  }
-  return { tier: tier ?? null, decidedBy };
+  const runs = await decideEachOutcome(evidence, history, corpus, { ...options, previousTier: history.previousTier });
+  const tiers = new Set(runs.map((r) => r.decision.tier));
+  if (tiers.size !== 1) return { tier: null, decidedBy: [] };
+  return { tier: runs[0]!.decision.tier, decidedBy: decidingRules(runs, null) };
 }
 
-/** Null when the tier is definite (the assessment of this engine has no open tier yet). */
-export function openOf(_assessment: Assessment): OpenVerdict | null {
-  return null;
+/** The possible tiers when the ledger's missing years leave this year's tier open, else null. */
+export function openOf(assessment: Assessment): OpenVerdict | null {
+  return assessment.open ? { tiers: [...assessment.open.tiers], decidingYears: [...assessment.open.decidingYears] } : null;
 }
 
 /** The history context of a report year from a ledger (the Watch List clock and last year's tier). */
-export function contextFor(ledger: Ledger | undefined, iso3: string, year: number, clock: ClockOptions = {}): HistoryContext {
-  return historyContext(ledger, iso3, year, clock);
+export function contextFor(ledger: Ledger | undefined, iso3: string, year: number, corpus: Corpus, options: AssessOptions, clock: ClockOptions = {}): HistoryContext {
+  return historyContext(ledger, iso3, year, lawOf(corpus, options.effective ?? {}), clock);
 }
 
 /**

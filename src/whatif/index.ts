@@ -50,7 +50,7 @@ export async function whatIf(input: WhatIfInput): Promise<WhatIf> {
   const bound = checkOptions(options);
   const classes = options.classes ?? bundledFactClasses();
   const { evidence } = input;
-  const history = contextFor(input.ledger, evidence.country.iso3, evidence.report_year, options.clock);
+  const history = contextFor(input.ledger, evidence.country.iso3, evidence.report_year, corpus, options, options.clock);
   const search = await searchTargets({ evidence, history, options, corpus, classes, bound, ...(options.targets ? { targets: options.targets } : {}) });
   const { current } = search;
   const nextYear = await projectNextYear({ evidence, current, ledger: input.ledger, options, clock: options.clock ?? {}, corpus });

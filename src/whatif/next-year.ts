@@ -41,7 +41,7 @@ async function walk(input: ProjectInput, ledger: Ledger, withWaiver: boolean, no
     carried.notes.forEach((n) => notes.add(n));
     evidence = carried.evidence;
     if (withWaiver) evidence = { ...evidence, waiver: { ...GRANTED, rationale: 'tip what-if: the waiver granted whenever the clock needs one' } };
-    const context = contextFor(book, iso3, year, input.clock);
+    const context = contextFor(book, iso3, year, input.corpus, input.options, input.clock);
     const a = await assess(evidence, context, input.options, input.corpus);
     const clock = context.clock!;
     out.push({
@@ -65,7 +65,7 @@ async function walk(input: ProjectInput, ledger: Ledger, withWaiver: boolean, no
   }
   // Whether a Watch List year counts is the next year's clock to say (years before the counting
   // report do not); the last one is read from a clock one year further on.
-  const after = contextFor(book, iso3, input.current.year + out.length + 1, input.clock).clock!;
+  const after = contextFor(book, iso3, input.current.year + out.length + 1, input.corpus, input.options, input.clock).clock!;
   out.forEach((y, i) => {
     if (y.tier !== '2WL') return;
     const next = out[i + 1]?.clock.countedBefore ?? after.countedWatchListYears;

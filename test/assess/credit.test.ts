@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assessEvidence } from '../../src/assess/assess.js';
-import { placementView } from '../../src/render/view-common.js';
+import { placementView } from '../../src/render/view-placement.js';
 import { baseEvidence } from '../support/evidence.js';
 
 /**

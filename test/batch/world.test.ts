@@ -7,6 +7,7 @@ import { runBatch } from '../../src/batch/run.js';
 import { checkHistory } from '../../src/history/check.js';
 import { readLedger } from '../../src/ledger/ledger.js';
 import { snapshotTree } from './support.js';
+import { LAW } from '../support/law.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tip-world-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -39,7 +40,7 @@ describe('the synthetic world of the benchmark', () => {
     const w = generateWorld(join(root, 'd'), { seed: 11, ...options, countries: 60 });
     const ledger = readLedger(w.ledgerPath, { waiversPath: w.waiversPath });
     expect(ledger.byCountry.size).toBe(60);
-    const result = checkHistory(ledger);
+    const result = checkHistory(ledger, LAW);
     expect(result.violations).toEqual([]);
     // The world exercises the clock: some waivers and some automatic downgrades.
     expect(w.countries.some((c) => c.waivers.size > 0)).toBe(true);

@@ -119,8 +119,9 @@ export function resultsMarkdown(before: CalibrationReport, after: CalibrationRep
   const out = ['| file | published | before | after | after: decided by |', '|---|---|---|---|---|'];
   for (const a of after.rows) {
     const b = before.rows.find((r) => r.file === a.file);
-    const mark = (agrees: boolean | undefined, tier: string | undefined) => (tier === undefined ? '?' : agrees ? tier : `**${tier}** (miss)`);
-    out.push(`| ${a.file} | ${a.published} | ${mark(b?.agrees, b?.engine)} | ${mark(a.agrees, a.engine)} | ${a.decidedBy.join(', ')} |`);
+    const mark = (r: CalibrationRow | undefined) =>
+      r === undefined ? '?' : r.open ? `${r.open.join(' or ')} (open)${r.agrees ? '' : ' (miss)'}` : r.agrees ? r.engine : `**${r.engine}** (miss)`;
+    out.push(`| ${a.file} | ${a.published} | ${mark(b)} | ${mark(a)} | ${a.decidedBy.join(', ')} |`);
   }
   return out.join('\n');
 }

@@ -10,6 +10,7 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { renderDocuments, type RenderedDocument } from '../../src/render/index.js';
 import { CHINA_2009_CLOCK } from '../render/support.js';
 import { assessFile } from '../../src/assess/file.js';
+import { LAW } from '../support/law.js';
 
 /**
  * Golden files: the four China 2009 drafts, byte for byte. They were generated once
@@ -20,7 +21,7 @@ import { assessFile } from '../../src/assess/file.js';
  * The assessment uses the clock the real ledger gives China for 2009 (Watch List 2005-2008 after
  * Tier 2 in 2004): 4 consecutive Watch List years before 2009, none counted, earliest downgrade
  * in the 2011 report, two waiver years allowed. The cable says "sixth consecutive year"; the
- * ledger gives the fifth, and the drafts say what the ledger gives (product.md §6).
+ * ledger gives the fifth, and the drafts say what the ledger gives.
  */
 
 const GOLDEN_DIR = join(PACKAGE_ROOT, 'test', 'golden');
@@ -44,7 +45,7 @@ function render(format: 'text' | 'markdown'): RenderedDocument[] {
 describe('China 2009 drafts', () => {
   test('the clock used is the one the bundled ledger gives China for 2009', () => {
     for (const ledgerPath of [join(PACKAGE_ROOT, 'examples', 'tiers.csv'), join(PACKAGE_ROOT, '..', 'shared', 'data', 'tip-tiers.csv')]) {
-      const c = computeClock(countryHistory(readLedger(ledgerPath), 'CHN'), 2009);
+      const c = computeClock(countryHistory(readLedger(ledgerPath), 'CHN'), 2009, LAW);
       expect({
         consecutiveWatchListYears: c.consecutiveWatchListYears,
         countedWatchListYears: c.countedWatchListYears,

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkHistory } from '../../src/history/check.js';
 import { parseLedger, parseWaivers, withWaivers, type Ledger, type Placement } from '../../src/ledger/ledger.js';
 import { published } from './published.js';
+import { LAW } from '../support/law.js';
 
 /** A copy of the ledger with one placement changed (in memory; the file is never touched). */
 function withPlacement(ledger: Ledger, iso3: string, year: number, tier: Placement['tier']): Ledger {
@@ -13,16 +14,16 @@ function withPlacement(ledger: Ledger, iso3: string, year: number, tier: Placeme
 
 const key = (f: { iso3: string; year: number }): string => `${f.iso3} ${f.year}`;
 
-describe('the published record (../shared/data)', () => {
+describe('the published record', () => {
   test('no violation under the default reading', () => {
-    const r = checkHistory(published());
+    const r = checkHistory(published(), LAW);
     expect(r.violations).toEqual([]);
     expect(r.countries).toBe(190);
     expect(r.placements).toBe(3450); // 3,448 rows + Saudi Arabia and Senegal 2018 implied by their waiver rows
   });
 
   test('the Watch List years after 2015 that needed a waiver no row records (data README), and Uzbekistan 2020 left open by 2017', () => {
-    const r = checkHistory(published());
+    const r = checkHistory(published(), LAW);
     const late = r.warnings.filter((w) => w.year >= 2016 && w.code === 'waiver-not-recorded').map(key);
     expect(late).toEqual(['BOL 2016', 'BRB 2021', 'CUW 2021', 'FJI 2020', 'GIN 2016', 'IRQ 2019', 'KHM 2021', 'LKA 2021', 'MLI 2016', 'PAK 2016', 'UKR 2016', 'VNM 2021']);
     for (const w of r.warnings) expect(w.rule).toBe('22usc7107.b.2.D.ii');
@@ -37,18 +38,19 @@ describe('the published record (../shared/data)', () => {
 
   test('Russia 2013 changed to the Watch List (in memory) is a violation', () => {
     const changed = withPlacement(published(), 'RUS', 2013, '2WL');
-    const r = checkHistory(changed);
+    const r = checkHistory(changed, LAW);
     expect(r.violations.map(key)).toEqual(['RUS 2013']);
     expect(r.violations[0]!.rule).toBe('22usc7107.b.2.D.i');
     expect(r.violations[0]!.message).toMatch(/4 of them counted/);
-    expect(r.violations[0]!.cites.map((c) => c.pinpoint)).toContain('(b)(3)(D)-(E)');
+    // Cited as numbered in the 2013 report (the rule file's numbered_as).
+    expect(r.violations[0]!.cites.map((c) => c.pinpoint)).toContain('§110(b)(3)(D)(i)');
     // Also without the waivers file (no auto_downgrade event): the clock alone forbids it.
-    const bare = checkHistory({ ...changed, waiverEvents: new Map(), warnings: [] });
+    const bare = checkHistory({ ...changed, waiverEvents: new Map(), warnings: [] }, LAW);
     expect(bare.violations.map(key)).toEqual(['RUS 2013']);
   });
 
   test('the literal reading of rule (F): Sudan 2019, DR Congo, Equatorial Guinea and The Gambia 2021, and the Watch List years that follow them', () => {
-    const r = checkHistory(published(), { ruleF: 'literal' });
+    const r = checkHistory(published(), LAW, { ruleF: 'literal' });
     expect(r.violations.map(key)).toEqual(['COD 2021', 'COD 2022', 'DZA 2019', 'GMB 2021', 'GNQ 2021', 'GNQ 2022', 'SDN 2019', 'SDN 2020']);
     for (const v of r.violations) expect(v.rule).toBe('22usc7107.b.2.F');
     // The README's four are the second consecutive Watch List year right after the Tier 3 stint.
@@ -56,22 +58,22 @@ describe('the published record (../shared/data)', () => {
   });
 
   test('the any-time-after reading flags everything the literal reading does, and more', () => {
-    const literal = checkHistory(published(), { ruleF: 'literal' }).violations.map(key);
-    const ever = checkHistory(published(), { ruleF: 'any-time-after' }).violations.map(key);
+    const literal = checkHistory(published(), LAW, { ruleF: 'literal' }).violations.map(key);
+    const ever = checkHistory(published(), LAW, { ruleF: 'any-time-after' }).violations.map(key);
     for (const k of literal) expect(ever).toContain(k);
-    expect(ever).toContain('MYS 2019'); // Malaysia: downgraded 2014, Watch List 2018-2020 (tvpa-rules.md §4.4)
+    expect(ever).toContain('MYS 2019'); // Malaysia: downgraded 2014, Watch List 2018-2020 (docs/law.md, rule (F))
     expect(ever.length).toBeGreaterThan(literal.length);
   });
 
   test('deterministic: the same ledger gives the same findings in the same order', () => {
-    expect(JSON.stringify(checkHistory(published()))).toBe(JSON.stringify(checkHistory(published())));
+    expect(JSON.stringify(checkHistory(published(), LAW))).toBe(JSON.stringify(checkHistory(published(), LAW)));
   });
 });
 
 describe('what the checker reports', () => {
   const check = (rows: string, waivers?: string, options = {}) => {
     const ledger = parseLedger(`iso3,year,tier,waiver\n${rows}`, 'l.csv');
-    return checkHistory(waivers ? withWaivers(ledger, parseWaivers(`iso3,year,event\n${waivers}`, 'w.csv'), 'w.csv') : ledger, options);
+    return checkHistory(waivers ? withWaivers(ledger, parseWaivers(`iso3,year,event\n${waivers}`, 'w.csv'), 'w.csv') : ledger, LAW, options);
   };
   const seq = (iso3: string, from: number, tiers: string[], extra: Record<number, string> = {}): string =>
     tiers.map((t, i) => `${iso3},${from + i},${t},${extra[from + i] ?? ''}`).join('\n') + '\n';

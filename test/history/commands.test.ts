@@ -34,6 +34,7 @@ describe('tip history', () => {
       'earliestDowngradeYear',
       'unknownYears',
       'options',
+      'firstReports',
       'cites',
       'explanation',
     ]);

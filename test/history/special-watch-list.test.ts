@@ -3,6 +3,7 @@ import { specialWatchList, specialWatchListFor } from '../../src/history/special
 import { countryHistory } from '../../src/ledger/history.js';
 import type { Tier } from '../../src/model/tier.js';
 import { published } from './published.js';
+import { LAW } from '../support/law.js';
 
 describe('Special Watch List (22 U.S.C. 7107(b)(2)(A); 110(b)(3)(A) before 2014)', () => {
   const cases: { name: string; year: number; tier: Tier; prev: Tier | null; member: boolean | 'unknown'; grounds: string[] }[] = [
@@ -21,7 +22,7 @@ describe('Special Watch List (22 U.S.C. 7107(b)(2)(A); 110(b)(3)(A) before 2014)
   ];
   for (const c of cases) {
     test(c.name, () => {
-      const s = specialWatchList(c.year, c.tier, c.prev);
+      const s = specialWatchList(c.year, c.tier, c.prev, LAW);
       expect(s.member).toBe(c.member);
       expect(s.groundCodes).toEqual(c.grounds);
       expect(s.grounds).toHaveLength(c.grounds.length);
@@ -31,32 +32,32 @@ describe('Special Watch List (22 U.S.C. 7107(b)(2)(A); 110(b)(3)(A) before 2014)
   }
 
   test('the paragraph is cited as numbered that year', () => {
-    expect(specialWatchList(2010, '2WL', '2WL').explanation).toMatch(/§110\(b\)\(3\)\(A\)\(iii\)/);
-    expect(specialWatchList(2015, '2WL', '2WL').explanation).toMatch(/§110\(b\)\(2\)\(A\)\(iii\)/);
-    expect(specialWatchList(2015, '2WL', '2WL').cites[0]!.title).toMatch(/7107\(b\)\(2\)\(A\)/);
+    expect(specialWatchList(2010, '2WL', '2WL', LAW).explanation).toMatch(/§110\(b\)\(3\)\(A\)\(iii\)/);
+    expect(specialWatchList(2015, '2WL', '2WL', LAW).explanation).toMatch(/§110\(b\)\(2\)\(A\)\(iii\)/);
+    expect(specialWatchList(2015, '2WL', '2WL', LAW).cites[0]!.title).toMatch(/7107\(b\)\(2\)\(A\)/);
   });
 
   test('the interim assessment covers progress since the last report until 2018, since April 1 of the previous year from 2019', () => {
-    expect(specialWatchList(2018, '2WL', '2').interimAssessment).toMatchObject({ due: '2019-02-01', progressSince: 'the last annual report' });
-    expect(specialWatchList(2019, '2WL', '2').interimAssessment).toMatchObject({ due: '2020-02-01', progressSince: 'April 1 of the previous year' });
+    expect(specialWatchList(2018, '2WL', '2', LAW).interimAssessment).toMatchObject({ due: '2019-02-01', progressSince: 'the last annual report' });
+    expect(specialWatchList(2019, '2WL', '2', LAW).interimAssessment).toMatchObject({ due: '2020-02-01', progressSince: 'April 1 of the previous year' });
   });
 
   test('from 2019, Tier 3 -> Watch List needs an action plan within 180 days (dated when the release date is known)', () => {
-    const s = specialWatchList(2020, '2WL', '3', { releaseDate: '2020-06-25' });
+    const s = specialWatchList(2020, '2WL', '3', LAW, { releaseDate: '2020-06-25' });
     expect(s.actionPlan).toMatchObject({ required: true, days: 180, dueDate: '2020-12-22' });
     expect(s.actionPlanDueDays).toBe(180);
     expect(s.cites.map((c) => c.title)).toContain('22 U.S.C. 7107(b)(4)');
-    expect(specialWatchList(2018, '2WL', '3').actionPlan).toBeNull();
-    expect(specialWatchList(2020, '2WL', '2WL').actionPlan).toBeNull();
-    expect(specialWatchList(2020, '2WL', null).actionPlan).toMatchObject({ required: 'unknown' });
-    expect(() => specialWatchList(2020, '2WL', '3', { releaseDate: '2020-02-30' })).toThrow(/YYYY-MM-DD/);
+    expect(specialWatchList(2018, '2WL', '3', LAW).actionPlan).toBeNull();
+    expect(specialWatchList(2020, '2WL', '2WL', LAW).actionPlan).toBeNull();
+    expect(specialWatchList(2020, '2WL', null, LAW).actionPlan).toMatchObject({ required: 'unknown' });
+    expect(() => specialWatchList(2020, '2WL', '3', LAW, { releaseDate: '2020-02-30' })).toThrow(/YYYY-MM-DD/);
   });
 
   test('from the published ledger: Malaysia 2023 (Tier 3 -> Watch List), Malaysia 2024 (Watch List -> Tier 2: not a member)', () => {
     const mys = countryHistory(published(), 'MYS');
-    expect(specialWatchListFor(mys, 2023)).toMatchObject({ member: true, groundCodes: ['upgraded-from-tier-3', 'watch-list'], actionPlan: { required: true } });
-    expect(specialWatchListFor(mys, 2024)).toMatchObject({ member: false });
-    expect(specialWatchListFor(mys, 2030)).toBeNull();
-    expect(specialWatchListFor(mys, 2030, '1')).toMatchObject({ member: 'unknown' });
+    expect(specialWatchListFor(mys, 2023, undefined, LAW)).toMatchObject({ member: true, groundCodes: ['upgraded-from-tier-3', 'watch-list'], actionPlan: { required: true } });
+    expect(specialWatchListFor(mys, 2024, undefined, LAW)).toMatchObject({ member: false });
+    expect(specialWatchListFor(mys, 2030, undefined, LAW)).toBeNull();
+    expect(specialWatchListFor(mys, 2030, '1', LAW)).toMatchObject({ member: 'unknown' });
   });
 });

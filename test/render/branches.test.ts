@@ -30,13 +30,14 @@ describe('Tier 3 country (no significant efforts, 2010 report, Tier 3 last year 
     expect(d.narrative).not.toContain('however, it is making significant efforts');
   });
   test('demarche: action-plan and 90-day reassessment paragraphs, no lowered-tier paragraph', () => {
-    expect(d.demarche).toContain('6. Action Request continued: Because Testland is placed on Tier 3, G/TIP will provide Post with an "action plan"');
+    expect(d.demarche).toContain('6. Action Request continued: Please note that, for those countries which will not receive an "action plan"');
     expect(d.demarche).toContain('7. Action Request continued: As a Tier 3 country, Testland may be subject to statutory restrictions on non-humanitarian, non-trade-related foreign assistance for fiscal year 2011.');
     // The test settings release on June 20: 45 and 90 days later.
     expect(d.demarche).toContain('between August 4, 2010 and September 18, 2010');
     expect(d.demarche).toContain('take strong action within 90 days of the Report');
     expect(d.demarche).not.toContain('has lowered');
-    expect(d.demarche).not.toContain('will not receive an "action plan"');
+    // The cable's paragraph 6 says nothing more on action plans (22 U.S.C. 7107(b)(4) is not in force in 2010).
+    expect(d.demarche).not.toContain('G/TIP will provide Post');
     // Paragraph numbers follow: the press action request moves to 8, and ¶1 says so.
     expect(d.demarche).toContain('1. This is an action cable; see paras 5 through 8 and 11.');
     expect(d.demarche).toContain('8. Action Request continued: On June 20, please be prepared');
@@ -67,14 +68,14 @@ describe('automatic downgrade (2011 report, Venezuela style: Watch List 2007-201
   });
   test('demarche: lowered-tier paragraph, action plan and Tier 3 reassessment', () => {
     expect(d.demarche).toContain("6. Action Request continued: The Department has lowered Testland's tier ranking from Tier 2 Watch List in the 2010 Report to Tier 3 in the 2011 Report.");
-    expect(d.demarche).toContain('7. Action Request continued: Because Testland is placed on Tier 3');
+    expect(d.demarche).toContain('7. Action Request continued: Please note that, for those countries which will not receive an "action plan"');
     expect(d.demarche).toContain('8. Action Request continued: As a Tier 3 country');
     expect(d.demarche).toContain('1. This is an action cable; see paras 5 through 9 and 12.');
   });
   test('press and non-paper: the tier went down, the law is in force', () => {
-    expect(d.press).toContain("Q1: Why was Testland's tier ranking lowered from Tier 2 Watch List to Tier 3?");
+    expect(d.press).toContain('Q1: Why was Testland downgraded from Tier 2 Watch List to Tier 3?');
     expect(d.nonpaper).toContain('-- Testland had been on Tier 2 Watch List for the last four consecutive years and, as the TVPA requires, is ranked Tier 3 in the 2011 Report.');
-    expect(d.nonpaper).toContain('The Secretary of State, exercising authority delegated by the President, may waive this requirement for up to two additional years');
+    expect(d.nonpaper).toContain('The President may waive this requirement for up to two additional years');
     expect(d.nonpaper).not.toContain('The new law allows');
     expect(d.nonpaper).not.toContain('one additional year only');
   });
@@ -94,7 +95,7 @@ describe('waiver year (2019 report, Nicaragua style: Watch List 2017-2018)', asy
     expect(a.clockEffect).toBe('waiver');
   });
   test('narrative: the 2019 waiver sentences, "fully meet" wording', () => {
-    expect(d.narrative).toContain('The government does not fully meet the minimum standards for the elimination of trafficking; however, it is making significant efforts to do so.');
+    expect(d.narrative).toMatch(/^TESTLAND: TIER 2 WATCH LIST\n\nThe government does not fully meet the minimum standards for the elimination of trafficking but is making significant efforts to do so\./);
     expect(d.narrative).toContain(
       'Because the government has devoted sufficient resources to a written plan that, if implemented, would constitute significant efforts to meet the minimum standards, Testland was granted a waiver per the Trafficking Victims Protection Act from an otherwise required downgrade to Tier 3. Therefore Testland remained on Tier 2 Watch List for the third consecutive year.',
     );
@@ -112,7 +113,7 @@ describe('waiver year (2019 report, Nicaragua style: Watch List 2017-2018)', asy
     expect(d.nonpaper).not.toContain('significant number');
   });
   test('demarche: action plan, no Tier 3 paragraph, not lowered', () => {
-    expect(d.demarche).toContain('Because Testland is placed on Tier 2 Watch List, G/TIP will provide Post with an "action plan"');
+    expect(d.demarche).toContain('6. Action Request continued: Please note that, for those countries which will not receive an "action plan"');
     expect(d.demarche).not.toContain('As a Tier 3 country');
     expect(d.demarche).not.toContain('has lowered');
   });
@@ -132,12 +133,15 @@ describe('upgrade (2012 report: Tier 3 last year, Tier 2 now)', async () => {
     expect(a.tierChange).toBe('upgrade');
   });
   test('narrative and press say "upgraded"', () => {
-    expect(d.narrative).toContain('however, it is making significant efforts to do so. Therefore, Testland is upgraded to Tier 2.');
+    // The 2009-2016 reports print no "therefore" sentence for a move between Tier 2 and Tier 3; the header says the tier.
+    expect(d.narrative).toMatch(/^TESTLAND \(TIER 2\)\n/);
+    expect(d.narrative).toContain('however, it is making significant efforts to do so.');
+    expect(d.narrative).not.toMatch(/therefore|upgraded to/i);
     expect(d.press).toContain('Q1: Why was Testland upgraded from Tier 3 to Tier 2?');
     expect(d.press).not.toContain('again given a ranking');
   });
   test('demarche: no action plan, no lowered-tier or Tier 3 paragraph', () => {
-    expect(d.demarche).toContain('6. Action Request continued: Testland will not receive an "action plan" with specific recommendations for improvement.');
+    expect(d.demarche).toContain('6. Action Request continued: Please note that, for those countries which will not receive an "action plan" with specific recommendations for improvement, posts should draw');
     expect(d.demarche).not.toContain('has lowered');
     expect(d.demarche).not.toContain('As a Tier 3 country');
     expect(d.demarche).toContain('1. This is an action cable; see paras 5 through 7 and 10.');
@@ -150,10 +154,11 @@ describe('lowered from Tier 2 to Tier 2 Watch List (2010 report)', async () => {
   const a = await assess(evidence, { clock: c, previousTier: '2' });
   const d = renderAll(a, evidence);
 
-  test('narrative: "lowered to Tier 2 Watch List"; the first Watch List year is not counted aloud', () => {
+  test('narrative: "placed on Tier 2 Watch List" (the 2009-2016 formula); the first Watch List year is not counted aloud', () => {
     expect(a.tier).toBe('2WL');
-    expect(d.narrative).toContain('; therefore, Testland is lowered to Tier 2 Watch List.');
-    expect(d.press).toContain('; therefore, Testland is lowered to Tier 2 Watch List.');
+    expect(d.narrative).toContain('; therefore, Testland is placed on Tier 2 Watch List.');
+    expect(d.press).toContain('; therefore, Testland is placed on Tier 2 Watch List.');
+    expect(d.press).toContain('Q1: Why was Testland downgraded from Tier 2 to Tier 2 Watch List?');
     expect(d.press).not.toContain('consecutive year');
   });
   test('demarche: the lowered-tier paragraph is there', () => {
@@ -162,7 +167,7 @@ describe('lowered from Tier 2 to Tier 2 Watch List (2010 report)', async () => {
   test('non-paper: counting years, first counted year, earliest downgrade 2012', () => {
     expect(d.nonpaper).toContain('at the earliest, in the 2011 TIP Report');
     expect(d.nonpaper).toContain('The law allows for a waiver of this provision for up to two additional years');
-    expect(d.nonpaper).toContain("this is the first of Testland's consecutive Tier 2 Watch List years counted toward the automatic downgrade; if Testland remains on Tier 2 Watch List, the downgrade to Tier 3 could apply, at the earliest, in the 2012 Report.");
+    expect(d.nonpaper).toContain("the 2010 placement is Testland's first Tier 2 Watch List year counted toward the automatic downgrade; if Testland remains on Tier 2 Watch List, the downgrade to Tier 3 could apply, at the earliest, in the 2012 Report.");
   });
 });
 
@@ -175,7 +180,7 @@ describe('rule (F) (2024 report, Malaysia style)', async () => {
   test('rule (F) bars the second Watch List year', () => {
     expect(a.tier).toBe('3');
     expect(a.clockEffect).toBe('rule-f');
-    expect(d.narrative).toContain('it may not be included on Tier 2 Watch List for more than one consecutive year; therefore, pursuant to the Trafficking Victims Protection Act, as amended, Testland is placed on Tier 3.');
+    expect(d.narrative).toContain('it may not be included on Tier 2 Watch List for more than one consecutive year; therefore, pursuant to the Trafficking Victims Protection Act, as amended, Testland was downgraded to Tier 3.');
     expect(d.narrative).not.toContain('Section 107 of the 2008 TVPRA');
     expect(d.nonpaper).toContain('was on Tier 2 Watch List again in the 2023 Report');
   });
@@ -187,9 +192,9 @@ describe('upgrade from Tier 3 to Tier 2 Watch List (2020 report): the (b)(4) act
   const d = renderAll(a, evidence);
   test('the demarche gives the 180-day deadline; the press says "upgraded"', () => {
     expect(a.tier).toBe('2WL');
-    expect(d.demarche).toContain("Because Testland moved from Tier 3 to Tier 2 Watch List, the TVPA requires the action plan to be prepared and presented within 180 days of the Report's release.");
+    expect(d.demarche).toContain("Because Testland was upgraded from Tier 3 to Tier 2 Watch List, the TVPA requires an action plan for Testland to be prepared and presented within 180 days of the Report's release.");
     expect(d.press).toContain('Q1: Why was Testland upgraded from Tier 3 to Tier 2 Watch List?');
-    expect(d.narrative).toContain('; therefore, Testland is upgraded to Tier 2 Watch List.');
+    expect(d.narrative).toContain('; therefore Testland was upgraded to Tier 2 Watch List.');
   });
   test('not for a Watch List country that was on the Watch List last year', async () => {
     const again = await assess(evidence, { clock: clock(2020, { consecutiveWatchListYears: 1, countedWatchListYears: 1 }), previousTier: '2WL' });
@@ -204,7 +209,7 @@ describe('Tier 3 before the first determinations (2002 report)', async () => {
   test('no reassessment paragraph and no 90-day window; restrictions from the 2003 Report', () => {
     expect(a.tier).toBe('3');
     expect(d.demarche).not.toContain('As a Tier 3 country');
-    expect(d.demarche).toContain('Because Testland is placed on Tier 3, G/TIP will provide Post with an "action plan"');
+    expect(d.demarche).toContain('Please note that, for those countries which will not receive an "action plan"');
     expect(d.nonpaper).toContain('-- Beginning with the Report submitted in 2003, countries classified as Tier 3 may be subject to statutory restrictions');
     expect(d.nonpaper).not.toContain('90 days');
   });
@@ -228,18 +233,18 @@ describe('eras of the non-paper and the narrative wording', () => {
     expect(d.nonpaper).not.toContain('waive');
     expect(d.nonpaper).not.toContain('counted toward');
   });
-  test('"comply" through the 2017 report, "meet" from 2018', async () => {
-    for (const [year, word] of [[2017, 'does not fully comply with the minimum standards'], [2018, 'does not fully meet the minimum standards']] as const) {
+  test('"comply" through the 2015 report, "meet" from 2016 (data/narrative-layouts.yaml)', async () => {
+    for (const [year, word] of [[2015, 'does not fully comply with the minimum standards'], [2016, 'does not fully meet the minimum standards']] as const) {
       const evidence = baseEvidence(year);
       const d = renderAll(await assess(evidence, { clock: clock(year), previousTier: '2' }), evidence);
       expect(d.narrative).toContain(`The government ${word} for the elimination of trafficking; however, it is making significant efforts to do so.`);
-      expect(d.narrative).not.toContain(year === 2017 ? 'fully meet' : 'fully comply');
+      expect(d.narrative).not.toContain(year === 2015 ? 'fully meet' : 'fully comply');
     }
   });
   test('Tier 1 (2015): fully complies, the trade-agreement limit is in the non-paper', async () => {
     const evidence = baseEvidence(2015, fullyMeets);
     const d = renderAll(await assess(evidence, { clock: clock(2015), previousTier: '1' }), evidence);
-    expect(d.narrative).toMatch(/^TESTLAND \(TIER 1\)\n/);
+    expect(d.narrative).toMatch(/^TESTLAND: TIER 1\n/);
     expect(d.narrative).toContain('The government fully complies with the minimum standards for the elimination of trafficking.');
     expect(d.nonpaper).toContain('Trade authorities procedures also do not apply');
   });
@@ -265,7 +270,7 @@ describe('statutory Tier 3 from 2019: the narrative says why, not only "no signi
   test('a policy or pattern of forced labor is named as proof of failure (22 U.S.C. 7107(b)(3)(B))', async () => {
     const evidence = baseEvidence(2020, policy);
     const d = renderAll(await assess(evidence, { clock: clock(2020), previousTier: '3' }), evidence);
-    expect(d.narrative).toContain('is not making significant efforts to do so. There was a government policy or pattern of forced labor, which the Trafficking Victims Protection Act, as amended, treats as proof of failure to make significant efforts.');
+    expect(d.narrative).toContain('is not making significant efforts to do so. There was a government policy or pattern of forced labor, which the Trafficking Victims Protection Act, as amended, treats as proof of failure to make significant efforts. Therefore Testland remained on Tier 3.');
     expect(d.narrative).not.toContain('rested on commitments');
   });
 
@@ -280,6 +285,6 @@ describe('statutory Tier 3 from 2019: the narrative says why, not only "no signi
     const evidence = baseEvidence(2018, policy);
     const d = renderAll(await assess(evidence, { clock: clock(2018), previousTier: '2' }), evidence);
     expect(d.narrative).not.toContain('policy or pattern');
-    expect(d.narrative).toContain('however, it is making significant efforts to do so');
+    expect(d.narrative).toContain('however, it is making significant efforts to do so. The government demonstrated increasing efforts compared to the previous reporting period; therefore Testland remained on Tier 2.');
   });
 });

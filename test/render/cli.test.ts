@@ -72,25 +72,42 @@ describe('tip render', () => {
     expect(r.out).toMatch(/^Usage: tip render FILE --doc/);
   });
 
-  test('a year without settings: exit 1 naming the year and --settings; with --settings it renders', async () => {
+  test('a year nobody has settings for (2026): placeholders, listed as warnings, exit 0; --strict refuses them; --settings fills them', async () => {
     const dir = tempDir();
-    const evidence = join(dir, 'TST-2011.yaml');
-    writeFileSync(evidence, stringify(baseEvidence(2011)));
-    const failed = await tip('render', evidence, '--doc', 'demarche');
-    expect(failed.code).toBe(1);
-    expect(failed.err).toMatch(/data\/report-years\.yaml:\d+:\d+: years\.2011: expected settings for the 2011 Report/);
-    expect(failed.err).toMatch(/--settings FILE/);
-    // The narrative needs no release settings.
-    expect((await tip('render', evidence, '--doc', 'narrative')).code).toBe(0);
+    const evidence = join(dir, 'TST-2026.yaml');
+    writeFileSync(evidence, stringify(baseEvidence(2026)));
+    const out = join(dir, 'drafts');
+    const r = await tip('render', evidence, '--doc', 'all', '--out', out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['TST-2026-demarche.txt', 'TST-2026-narrative.txt', 'TST-2026-nonpaper.txt', 'TST-2026-press.txt']);
+    const demarche = readFileSync(join(out, 'TST-2026-demarche.txt'), 'utf8');
+    expect(demarche).toContain('2. On [RELEASE DATE], at [RELEASE TIME], the Secretary will release the 2026 Trafficking in Persons (TIP) Report.');
+    expect(demarche).toContain('no earlier than [DELIVERY WINDOWS]');
+    expect(demarche).toMatch(/\n\[SECRETARY\]\n$/);
+    // Every placeholder once, with the files that carry it and what to do.
+    for (const token of ['[RELEASE DATE]', '[RELEASE TIME]', '[SECRETARY]', '[OFFICE SYMBOL]', '[HEAD OF THE OFFICE]', '[DELIVERY WINDOWS]', '[COUNTRY TAG]', '[POST]']) {
+      expect(r.err, token).toContain(`warning: ${token} in TST-2026-demarche.txt`);
+      expect(demarche).toContain(token);
+    }
+    expect(r.err).toMatch(/warning: \[RELEASE DATE\] in TST-2026-demarche\.txt, TST-2026-nonpaper\.txt: unknown for the 2026 Report: the release date; .*tip settings 2026 --out FILE/);
+
+    const strict = await tip('render', evidence, '--doc', 'all', '--strict', '--out', join(dir, 'strict'));
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('error: [RELEASE DATE] in TST-2026-demarche.txt, TST-2026-nonpaper.txt');
+    expect(strict.err).toContain('error: not written (--strict): TST-2026-demarche.txt, TST-2026-nonpaper.txt');
+    // --doc all is never all-or-nothing: the narrative and the press guidance have no placeholder and are written.
+    expect(readdirSync(join(dir, 'strict')).sort()).toEqual(['TST-2026-narrative.txt', 'TST-2026-press.txt']);
 
     const settings = join(dir, 'settings.yaml');
     writeFileSync(
       settings,
       stringify({
         years: {
-          2011: {
-            release: { date: '2011-06-27', time: '10:00', zone: 'EDT' },
-            secretary: { name: 'Hillary Rodham Clinton', signature: 'CLINTON' },
+          2026: {
+            release: { date: '2026-06-25', time: '10:00' },
+            secretary: { name: 'A. Secretary', signature: 'SECRETARY' },
+            office: { symbol: 'J/TIP', name: 'Office to Monitor and Combat Trafficking in Persons' },
+            head: null,
             delivery: [{ bureaus: ['WHA', 'AF', 'EUR', 'NEA', 'SCA', 'EAP'], days_before_release: 1, time: '12:00' }],
           },
         },
@@ -99,11 +116,26 @@ describe('tip render', () => {
     const before = sha(settings);
     const ok = await tip('render', evidence, '--doc', 'demarche', '--settings', settings);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('2. On June 27, 2011, at 10:00 a.m. EDT, the Secretary will release the 2011 Trafficking in Persons (TIP) Report.');
-    expect(ok.out).toContain('no earlier than 12 noon local time Sunday June 26 for WHA, AF, EUR, NEA, SCA, and EAP posts');
-    expect(ok.out).toMatch(/\nCLINTON\n$/);
+    expect(ok.out).toContain('2. On June 25, 2026, at 10:00 a.m. EDT, the Secretary will release the 2026 Trafficking in Persons (TIP) Report.');
+    expect(ok.out).toContain('no earlier than 12 noon local time Wednesday June 24 for WHA, AF, EUR, NEA, SCA, and EAP posts');
+    expect(ok.out).toMatch(/\nSECRETARY\n$/);
+    // The only placeholders left are the country's cable tag and post (Testland has none).
+    expect(ok.err.match(/^warning: \[[A-Z ]+\]/gm)).toEqual(['warning: [COUNTRY TAG]', 'warning: [POST]']);
     expect(sha(settings)).toBe(before);
   });
+
+  test('every report year 2001-2025 renders all four drafts with no --settings', async () => {
+    const dir = tempDir();
+    for (let year = 2001; year <= 2025; year++) {
+      const evidence = join(dir, `TST-${year}.yaml`);
+      writeFileSync(evidence, stringify(baseEvidence(year)));
+      const r = await tip('render', evidence, '--doc', 'all', '--out', join(dir, String(year)));
+      expect(r.code, `${year}: ${r.err}`).toBe(0);
+      expect(readdirSync(join(dir, String(year))), `${year}`).toHaveLength(4);
+      // The release date is known for every one of these years.
+      expect(r.err, `${year}`).not.toContain('[RELEASE DATE]');
+    }
+  }, 60_000);
 
   test('a bad settings file: exit 1 with file:line:col', async () => {
     const dir = tempDir();

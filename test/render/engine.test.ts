@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { TEMPLATES_DIR } from '../../src/paths.js';
+import { MARK } from '../../src/render/docx/markup.js';
 import { createEngine } from '../../src/render/engine.js';
 
 /**
- * The Handlebars environment's guarantees (engineering-notes.md §3.3), checked on a copy of the
+ * The Handlebars environment's guarantees (strict, knownHelpersOnly, noEscape, values never compiled), checked on a copy of the
  * templates folder with one template replaced.
  */
 const dirs: string[] = [];
@@ -51,6 +52,16 @@ describe('template engine', () => {
     const engine = createEngine(templatesWith('{{#heading 2}}Prosecution{{/heading}}|{{para 5}}|{{bullet}}|{{#strong}}Q1:{{/strong}}'));
     expect(engine.render('press', {}, 'text')).toBe('Prosecution|5.|--|Q1:');
     expect(engine.render('press', {}, 'markdown')).toBe('## Prosecution|**5.**|-|**Q1:**');
+  });
+  test('the Word markup: private-use marks for headings, bold, list items and the cable block', () => {
+    const engine = createEngine(templatesWith('{{#heading 2}}P{{/heading}}|{{#strong}}Q1:{{/strong}}|{{bullet}}|{{item}}|{{#cable}}A\nB\n{{/cable}}'));
+    expect(engine.render('press', {}, 'docx')).toBe(`${MARK.heading}2P${MARK.headingEnd}|${MARK.bold}Q1:${MARK.boldEnd}|${MARK.bullet}|${MARK.bullet}|${MARK.cable}A\nB`);
+    expect(engine.render('press', {}, 'markdown')).toBe('## P|**Q1:**|-|-|```text\nA\nB\n```');
+  });
+  test('placeholders pass through the date and time helpers; a real value is formatted', () => {
+    const engine = createEngine(templatesWith('{{date d "weekday"}} {{at m}}'));
+    expect(engine.render('press', { d: '[RELEASE DATE]', m: { time: '[RELEASE TIME]', zone: '' } }, 'text')).toBe('[RELEASE DATE] [RELEASE TIME]');
+    expect(engine.render('press', { d: '2009-06-16', m: { time: '15:30', zone: 'EDT' } }, 'text')).toBe('Tuesday June 16 3:30 p.m. EDT');
   });
   test('a missing partial is an error', () => {
     const engine = createEngine(templatesWith('{{> no-such-partial}}'));

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { lawOfYear } from '../../src/render/law.js';
-import { waiverYearsAllowed } from '../../src/history/eras.js';
+import { clockLaw } from '../../src/history/clock/law.js';
+import { LAW } from '../support/law.js';
 import { bundledCorpus, inForce } from '../../src/rules/corpus.js';
 
-/** The law the non-paper explains, per era (tvpa-rules.md §7), read from the rule corpus. */
+/** The law the non-paper explains, per era, read from the rule corpus. */
 describe('lawOfYear', () => {
   test('2001-2003: no Watch List, the "significant number" scope', () => {
     const law = lawOfYear(2003);
@@ -27,20 +28,19 @@ describe('lawOfYear', () => {
     expect(law.firstCountedYears).toEqual([2009, 2010]);
     expect(law.earliestDowngradeYear).toBe(2011);
     expect(law.waiverYears).toBe(2);
-    expect(law.waiverDelegated).toBe(false);
-    expect(law.standardsWording).toBe('comply');
+    expect(law.amended2019).toBe(false);
+    expect(law.groundIProportional).toBe(false);
   });
-  test('2011-2018: the downgrade in force, waiver delegated to the Secretary', () => {
+  test('2011-2018: the downgrade in force', () => {
     const law = lawOfYear(2013);
     expect(law.scope).toBe('no-threshold');
     expect(law.downgrade).toBe('in-force');
     expect(law.waiverYears).toBe(2);
-    expect(law.waiverDelegated).toBe(true);
     expect(law.ruleF).toBe(false);
     expect(law.tradeAgreementLimit).toBe(false);
     expect(lawOfYear(2015).tradeAgreementLimit).toBe(true);
   });
-  test('2019-: one waiver year, rule (F), concrete actions, ground (III) gone, "meet"', () => {
+  test('2019-: one waiver year, rule (F), concrete actions, ground (III) gone, ground (I) reads proportional concrete actions', () => {
     const law = lawOfYear(2019);
     expect(law.waiverYears).toBe(1);
     expect(law.ruleF).toBe(true);
@@ -48,7 +48,8 @@ describe('lawOfYear', () => {
     expect(law.concreteActionsFrom).toBe(2019);
     expect(law.watchListGrounds.map((g) => g.ground)).toEqual(['I', 'II']);
     expect(law.watchListGrounds[0]!.text).toMatch(/^the estimated number .* proportional concrete actions$/);
-    expect(law.standardsWording).toBe('meet');
+    expect(law.groundIProportional).toBe(true);
+    expect(law.amended2019).toBe(true);
   });
   test('the flags follow the rule corpus, year by year', () => {
     const corpus = bundledCorpus();
@@ -74,9 +75,21 @@ describe('lawOfYear', () => {
   });
   test('--effective overrides move the law with the assessment', () => {
     expect(lawOfYear(2018, undefined, { '22usc7107.b.2.F': { from: 2018 } }).ruleF).toBe(true);
+    // The "as amended" citation follows the first year of rule (F), which the 2019 amendments added.
+    expect(lawOfYear(2018, undefined, { '22usc7107.b.2.F': { from: 2018 } }).amended2019).toBe(true);
+  });
+  test('the January 2019 amendments and ground (I) follow the rule files, not year literals', () => {
+    const corpus = bundledCorpus();
+    const ruleFFrom = Math.min(...corpus.rules.filter((r) => r.id === '22usc7107.b.2.F').map((r) => r.effective.from));
+    const groundI = (y: number) => corpus.rules.find((r) => r.id === '22usc7107.b.2.A.iii.I' && inForce(r, y));
+    for (let y = 2001; y <= 2030; y++) {
+      const law = lawOfYear(y, corpus);
+      expect(law.amended2019).toBe(y >= ruleFFrom);
+      expect(law.groundIProportional).toBe(JSON.stringify(groundI(y)?.conditions ?? null).includes('proportionalConcreteActions'));
+    }
   });
   test('the waiver years the drafts explain are the ones the clock applies', () => {
-    for (const year of [2009, 2012, 2018, 2019, 2024]) expect(lawOfYear(year).waiverYears).toBe(waiverYearsAllowed(year));
+    for (const year of [2009, 2012, 2018, 2019, 2024]) expect(lawOfYear(year).waiverYears).toBe(clockLaw(LAW).at(year).waiverYears || null);
     expect(lawOfYear(2012).waiverYears).toBe(2);
     expect(lawOfYear(2020).waiverYears).toBe(1);
   });

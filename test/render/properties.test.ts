@@ -122,7 +122,7 @@ describe('properties of the drafts', () => {
         const q1 = press.split('\n').find((l) => l.startsWith('Q1:'))!;
         expect(q1.includes('again given a ranking of')).toBe(assessment.tierChange === 'same' && assessment.tier !== 'special');
         expect(q1.includes('upgraded')).toBe(assessment.tierChange === 'upgrade' && assessment.tier !== 'special');
-        expect(q1.includes('lowered')).toBe(assessment.tierChange === 'downgrade' && assessment.tier !== 'special');
+        expect(q1.includes('downgraded')).toBe(assessment.tierChange === 'downgrade' && assessment.tier !== 'special');
       }),
       { numRuns: 40 },
     );

@@ -26,6 +26,7 @@ export function clock(year: number, patch: Partial<ClockSummary> = {}): ClockSum
     explanation: 'test clock',
     cites: [],
     options: { ruleF: 'after-waiver-run', specialCaseBreaksRun: true },
+    firstReports: { watchList: 2004, counting: 2009, ruleF: 2019 },
     ...patch,
   };
 }
@@ -33,20 +34,24 @@ export function clock(year: number, patch: Partial<ClockSummary> = {}): ClockSum
 /** The China 2009 clock from the real ledger (China on the Watch List 2005-2008, Tier 2 in 2004). */
 export const CHINA_2009_CLOCK = clock(2009, { consecutiveWatchListYears: 4, countedWatchListYears: 0, earliestDowngradeYear: 2011, waiverYearsAllowed: 2 });
 
-/** Complete settings for any year, for tests of years the bundled defaults do not cover. */
+/** Complete settings for any year, for tests of years whose bundled settings have placeholders. */
 export function settingsFor(year: number): ReportYearSettings {
   return {
     year,
     edition: reportEdition(year),
     release: { date: `${year}-06-20`, time: '10:00', zone: 'EDT' },
     secretary: { name: 'A. Secretary', signature: 'SECRETARY' },
+    office: { symbol: 'J/TIP', name: 'Office to Monitor and Combat Trafficking in Persons' },
+    head: { name: 'A. Head', surname: 'Head', title: 'Ambassador-at-Large' },
     briefing: { date: `${year}-06-21`, time: '15:30', zone: 'EDT' },
     delivery: [
       { bureaus: ['WHA', 'AF', 'EUR', 'NEA'], days_before_release: 1, time: '12:00' },
       { bureaus: ['SCA', 'EAP'], days_before_release: 0, time: 'OOB' },
     ],
+    refs: [],
     theme: [],
-    sources: [],
+    sources: {},
+    unknown: [],
   };
 }
 

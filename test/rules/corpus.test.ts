@@ -103,6 +103,7 @@ cites:
   - {title: 22 U.S.C. 7107(b), pinpoint: (b), href: "https://www.law.cornell.edu/uscode/text/22/7107"}
 effective: {from: 2009}
 layer: statute
+verified_on: 2026-12-01
 ${over}`;
   const conditions = `conditions:
   all:
@@ -123,14 +124,18 @@ event: {type: watch-list-ground, params: {ground: II, text: t}}
   }
   const cases: [string, string, string, number][] = [
     ['a valid rule loads', good(conditions), '', 0],
-    ['an empty group (json-rules-engine treats it as true)', good('conditions: {all: []}\nevent: {type: tier, params: {tier: "3"}}\n'), 'too-small', 8],
-    ['an unknown fact', good(conditions.replace('increasingEfforts', 'increasingEffort')), 'unknown-fact', 10],
-    ['a numeric operator on a boolean fact', good(conditions.replace('operator: equal', 'operator: greaterThan')), 'bad-operator', 10],
-    ['a value of the wrong type', good(conditions.replace('value: false', 'value: "false"')), 'bad-value', 10],
-    ['a fact read before its stage', good(conditions.replace('increasingEfforts', 'fullyMeets')), 'fact-not-yet-available', 10],
-    ['a __proto__ key in a condition', good(conditions.replace('{fact:', '{__proto__: {}, fact:')), 'reserved-key', 10],
+    ['an empty group (json-rules-engine treats it as true)', good('conditions: {all: []}\nevent: {type: tier, params: {tier: "3"}}\n'), 'too-small', 9],
+    ['an unknown fact', good(conditions.replace('increasingEfforts', 'increasingEffort')), 'unknown-fact', 11],
+    ['a numeric operator on a boolean fact', good(conditions.replace('operator: equal', 'operator: greaterThan')), 'bad-operator', 11],
+    ['a value of the wrong type', good(conditions.replace('value: false', 'value: "false"')), 'bad-value', 11],
+    ['a fact read before its stage', good(conditions.replace('increasingEfforts', 'fullyMeets')), 'fact-not-yet-available', 11],
+    ['a __proto__ key in a condition', good(conditions.replace('{fact:', '{__proto__: {}, fact:')), 'reserved-key', 11],
     ['an id that does not match the path', good(conditions).replace('id: x.y', 'id: x.z'), 'id-path-mismatch', 1],
     ['an unknown key', good(conditions).replace('layer:', 'layr:'), 'unknown-key', 7],
+    ['a practice rule (State Department practice, not law) loads', good(conditions).replace('layer: statute', 'layer: practice'), '', 0],
+    ['a text that is not verbatim and says not why', good(conditions).replace('verified_on:', 'text:\n  - {from: 2009, citation: "TVPA §110(b)", source: {title: t, href: "https://example.org/"}, verbatim: false, words: w}\nverified_on:'), 'missing', 9],
+    ['a text that starts after the first year of the file', good(conditions).replace('verified_on:', 'text:\n  - {from: 2010, citation: "TVPA §110(b)", source: {title: t, href: "https://example.org/"}, verbatim: true, words: w}\nverified_on:'), 'text-out-of-years', 9],
+    ['no verified_on date', good(conditions).replace('verified_on: 2026-12-01\n', ''), 'missing', 1],
   ];
   for (const [name, text, code, line] of cases) {
     test(name, () => {

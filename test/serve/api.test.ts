@@ -67,7 +67,7 @@ describe('reading endpoints', () => {
   test('GET /api/formats and /api/countries', async () => {
     const f = (await raw(wb, 'GET', '/api/formats')).json();
     expect(f.docs).toEqual(['narrative', 'demarche', 'nonpaper', 'press']);
-    expect(f.formats.map((x: { extension: string }) => x.extension)).toEqual(expect.arrayContaining(['txt', 'md']));
+    expect(f.formats.map((x: { extension: string }) => x.extension)).toEqual(expect.arrayContaining(['txt', 'md', 'docx']));
     const c = (await raw(wb, 'GET', '/api/countries')).json();
     expect(c.countries.find((x: { iso3: string }) => x.iso3 === 'MYS').bureau).toBe('EAP');
   });
@@ -165,6 +165,13 @@ describe('validate, assess, render', () => {
     expect(file.headers['content-disposition']).toBe('attachment; filename="CHN-2009-narrative.txt"');
     expect(file.headers['content-type']).toMatch(/^text\/plain/);
     expect(file.text).toContain('CHINA');
+    // Word: a download only (a zip archive, "PK"), never a preview.
+    const word = await raw(wb, 'POST', '/api/render?doc=narrative&format=docx&download=1', { body: CHN, headers: { 'content-type': 'application/yaml' } });
+    expect(word.status).toBe(200);
+    expect(word.headers['content-disposition']).toBe('attachment; filename="CHN-2009-narrative.docx"');
+    expect(word.headers['content-type']).toMatch(/wordprocessingml/);
+    expect(word.text.startsWith('PK')).toBe(true);
+    expect((await raw(wb, 'POST', '/api/render?doc=narrative&format=docx', { body: CHN, headers: { 'content-type': 'application/yaml' } })).status).toBe(400);
     expect((await raw(wb, 'POST', '/api/render?doc=memo', { body: CHN })).status).toBe(400);
     const mys2026 = mys2025().replace('report_year: 2025', 'report_year: 2026');
     const noSettings = await raw(wb, 'POST', '/api/render?doc=demarche', { body: mys2026, headers: { 'content-type': 'application/yaml' } });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { FINDINGS } from '../../src/evidence/schema.js';
 import { criteriaInForce } from '../../src/evidence/law-checks.js';
 import { WATCH_LIST_PLACEMENTS } from '../../src/rules/stages.js';
+import { LAST_REPORT_YEAR } from '../../src/model/tier.js';
 import { baseEvidence } from './evidence.js';
 
 const finding = fc.constantFrom(...FINDINGS).map((f) => ({ finding: f, rationale: `found ${f}` }));
@@ -46,18 +47,11 @@ export const evidencePatch = (year: number) =>
     ),
   });
 
-/** Clock facts as the clock can give them: "forbidden in every filling" follows a definite placement, and is free only for 'unknown'. */
-export const clockFacts = fc
-  .record({ watchListPlacement: fc.constantFrom(...WATCH_LIST_PLACEMENTS), ruleFApplies: fc.boolean(), gapForbids: fc.boolean() })
-  .map(({ watchListPlacement, ruleFApplies, gapForbids }) => ({
-    watchListPlacement,
-    ruleFApplies,
-    watchListForbiddenInEveryFilling:
-      watchListPlacement === 'unknown' ? gapForbids : watchListPlacement === 'needs-waiver' || watchListPlacement === 'barred',
-  }));
+/** Clock facts as the clock can give them: one outcome (the assessment runs the rules once per outcome a gap leaves). */
+export const clockFacts = fc.record({ watchListPlacement: fc.constantFrom(...WATCH_LIST_PLACEMENTS), ruleFApplies: fc.boolean() });
 
 /** A report year, valid evidence for it, and clock facts. */
 export const assessmentInput = fc
-  .integer({ min: 2001, max: 2030 })
+  .integer({ min: 2001, max: LAST_REPORT_YEAR })
   .chain((year) => fc.tuple(fc.constant(year), evidencePatch(year), clockFacts))
   .map(([year, patch, clock]) => ({ year, evidence: baseEvidence(year, patch), clock }));

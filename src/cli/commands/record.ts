@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { assessFile } from '../../assess/file.js';
-import { UsageError } from '../../diagnostics/diagnostic.js';
+import { InputError, UsageError } from '../../diagnostics/diagnostic.js';
 import { writePlacement } from '../../ledger/record.js';
 import { tierName } from '../../model/tier.js';
 import { flag, parseCommandArgs, requireOne, stringOption } from '../args.js';
@@ -38,6 +38,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (options.historyPath === undefined) throw new UsageError('--history is required (the ledger to write into)');
   if (options.historyPath === '-') throw new UsageError('--history must name a file: the ledger is written, standard input cannot be');
   const { assessment } = await assessFile(inputPath(io, file), options);
+  if (assessment.open) {
+    // A tier the ledger's gaps leave open is never written as if it were definite.
+    const years = assessment.open.decidingYears.join(', ');
+    throw new InputError([
+      {
+        file,
+        line: 0,
+        col: 0,
+        path: ['tier'],
+        code: 'open-tier',
+        expected: 'a definite tier to record',
+        found: `${assessment.open.tiers.map(tierName).join(' or ')}, depending on the ledger's missing year${assessment.open.decidingYears.length === 1 ? '' : 's'} ${years}`,
+        hint: `add the rows for ${years} to ${options.historyPath}, then record again`,
+      },
+    ]);
+  }
   const placement = {
     iso3: assessment.country.iso3,
     year: assessment.year,

@@ -38,7 +38,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.stdout(`${items.length} ${year === undefined ? 'rules and parameters' : `rules and parameters in force in the ${year} report`}\n\n`);
   for (const r of items) {
     const years = `${r.effective.from}-${r.effective.to ?? ''}`;
-    io.stdout(`${r.id}  [${r.layer}, ${years}]${r.exception_of ? ` exception of ${r.exception_of.join(', ')}` : ''}\n`);
+    const layer = r.layer === 'practice' ? 'practice, not law' : r.layer === 'rubric' ? 'rubric, policy guidance' : r.layer;
+    io.stdout(`${r.id}  [${layer}, ${years}]${r.exception_of ? ` exception of ${r.exception_of.join(', ')}` : ''}\n`);
     io.stdout(`  ${r.title}\n  ${r.file}:${r.line}\n`);
     for (const c of r.cites) io.stdout(`  cites ${c.title} ${c.pinpoint} <${c.href}>\n`);
     io.stdout('\n');

@@ -1,5 +1,5 @@
-import type { CountryHistory } from '../ledger/history.js';
-import { FIRST_REPORT_YEAR, type Tier } from '../model/tier.js';
+import type { CountryHistory } from '../../../src/ledger/history.js';
+import { FIRST_REPORT_YEAR, type Tier } from '../../../src/model/tier.js';
 import { WATCH_LIST_FIRST_REPORT } from './eras.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { Cite } from '../rules/schema.js';
+import type { Cite } from '../../../src/rules/schema.js';
 
 /**
- * The dates of the Watch List clock, in one place, each with its source (tvpa-rules.md §4, §7).
+ * The dates of the Watch List clock, in one place, each with its source.
  * Years are report years (the June report).
  */
 
@@ -35,7 +35,7 @@ export const RULE_F_FIRST_REPORT = 2019;
 
 /**
  * The special watch list paragraph was §110(b)(3) in State Department documents through June
- * 2013 and §110(b)(2) from the February 2014 interim assessment on (tvpa-rules.md §4.6(d); the
+ * 2013 and §110(b)(2) from the February 2014 interim assessment on; the
  * renumbering act is UNVERIFIED). Citations follow the report year.
  */
 export const RENUMBERED_FROM_REPORT = 2014;
