@@ -7,9 +7,8 @@ import { readLedger } from '../src/ledger/ledger.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { bundledCorpus } from '../src/rules/corpus.js';
 import { lawOf } from '../src/rules/law.js';
-import { minimalSets } from '../src/whatif/candidates.js';
+import { Abduction } from '../src/whatif/abduce.js';
 import { bundledFactClasses } from '../src/whatif/classes.js';
-import { BoundedDnf } from '../src/whatif/dnf.js';
 import { whatIf } from '../src/whatif/index.js';
 import { decisionModels } from '../src/whatif/search.js';
 
@@ -51,8 +50,8 @@ export async function benchWhatIf(): Promise<void> {
     decision: () => decide(evidence, clock, corpus, { previousTier: history.previousTier }),
     search: () => {
       const { space, goal } = decisionModels({ evidence, history, options: {}, corpus, classes });
-      const dnf = new BoundedDnf(space, 3);
-      for (const t of ['1', '2', '3'] as const) minimalSets(dnf.of(goal(t)), space);
+      const abduction = new Abduction(space, 3);
+      for (const t of ['1', '2', '3'] as const) abduction.sets(goal(t));
     },
     whatIf: () => whatIf({ evidence, ledger, corpus }),
   };
@@ -67,10 +66,10 @@ export async function benchWhatIf(): Promise<void> {
   console.log(`6. tip what-if, China 2009 (bound 3; CPU time, medians of ${RUNS}, side by side, warm)`);
   console.log(`   one assessment (assessEvidence)        ${ms(m.assessment)}`);
   console.log(`   one decision (decide)                  ${ms(m.decision)}`);
-  console.log(`   the search alone (formulas + DNF)      ${ms(m.search)}   ${(m.search / m.assessment).toFixed(2)}x one assessment; no decision run`);
+  console.log(`   the search alone (formulas, abduction)    ${ms(m.search)}   ${(m.search / m.assessment).toFixed(2)}x one assessment; no decision run`);
   console.log(`   the whole what-if                      ${ms(m.whatIf)}   ${(m.whatIf / m.assessment).toFixed(1)}x one assessment`);
   console.log(`     = search + ${k.confirmed} decisions confirming the minimal sets + ${projected + 1} assessments (this year, the projection)`);
-  console.log(`   space: ${k.factsRead} facts read, ${k.singleChanges} single changes; ${k.termsBuilt} DNF terms built`);
+  console.log(`   space: ${k.factsRead} facts read, ${k.singleChanges} single changes; ${k.steps} steps of abduction`);
   console.log(
     `   a brute force over the same facts: ${k.bruteForceSets} sets of at most 3 changes, each a decision: about ${((k.bruteForceSets * m.decision) / 1000).toFixed(1)} s, ${(k.bruteForceSets / Math.max(1, k.confirmed)).toFixed(0)}x the decisions run here`,
   );
@@ -80,7 +79,7 @@ export async function benchWhatIf(): Promise<void> {
     const r = await whatIf({ evidence, ledger, corpus, options: { bound } });
     const c = process.cpuUsage(c0);
     console.log(
-      `     bound ${bound}: ${String(r.work.candidates).padStart(4)} minimal sets, ${String(r.work.termsBuilt).padStart(6)} terms, brute force ${String(r.work.bruteForceSets).padStart(7)} sets; ${ms((c.user + c.system) / 1000)}`,
+      `     bound ${bound}: ${String(r.work.candidates).padStart(4)} minimal sets, ${String(r.work.steps).padStart(6)} steps, brute force ${String(r.work.bruteForceSets).padStart(7)} sets; ${ms((c.user + c.system) / 1000)}`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../diagnostics/diagnostic.js';
-import { DOC_NAMES, bundledEngine, renderDocxEach, renderEach, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../render/index.js';
+import { bundledEngine, renderDocxEach, renderEach, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../render/index.js';
 import { loadReportYears, resolveReportYear } from '../report-year/resolve.js';
 import type { Corpus } from '../rules/corpus.js';
 import type { BatchEntry } from './types.js';
@@ -46,7 +46,8 @@ export function createDraftRenderer(options: DraftOptions): DraftRenderer {
   const settings = resolveReportYear(options.year, override ? { override } : {});
   const engine = bundledEngine();
   const format = options.format ?? 'text';
-  const render = { docs: DOC_NAMES, settings, corpus: options.corpus, engine };
+  // Every document the batch can draft without tip what-if (the action plan needs one per country: `tip render`).
+  const render = { docs: 'all' as const, settings, corpus: options.corpus, engine };
   return async (entry) => {
     const outcomes: Outcome<RenderedDocument | RenderedDocx>[] =
       format === 'docx' ? await renderDocxEach(entry.assessment, entry.evidence, render) : renderEach(entry.assessment, entry.evidence, { ...render, format });

@@ -10,6 +10,8 @@ import { buildNarrativeView, type NarrativeView } from './view-narrative.js';
 import { buildNonpaperView, type NonpaperView } from './view-nonpaper.js';
 import { buildPressView, type PressView } from './view-press.js';
 import { buildReleaseView, type ReleaseView } from './view-release.js';
+import { buildActionPlanView, recommendationsInPlanOrder } from './view-action-plan.js';
+import type { WhatIf } from '../whatif/types.js';
 
 /**
  * The documents a draft set holds, as data: each has a template (templates/<name>.hbs), a title
@@ -27,6 +29,11 @@ export interface DraftContext {
   /** The release facts, resolved on first use: only the demarche and the non-paper need the year's settings. */
   release: () => ReleaseView;
   ph: Placeholders;
+  /**
+   * `tip what-if` for this evidence, when the caller computed it: the action plan is drawn from it,
+   * and the demarche and the press guidance order their recommendations by it.
+   */
+  whatIf?: WhatIf;
   /** Views shared between documents (the demarche embeds the other three), built on first use. */
   cache: { narrative?: NarrativeView; nonpaper?: NonpaperView; press?: PressView };
 }
@@ -36,6 +43,10 @@ export interface DocumentSpec {
   /** The Word file's title: "China: 2009 country narrative". */
   title: (country: string, year: number) => string;
   view: (ctx: DraftContext) => object;
+  /** The document needs `tip what-if` (DraftContext.whatIf); `all` leaves it out without one. */
+  needsWhatIf?: true;
+  /** The document orders its recommendations by `tip what-if` when there is one. */
+  ordersByWhatIf?: true;
 }
 
 function narrative(ctx: DraftContext): NarrativeView {
@@ -46,15 +57,31 @@ function nonpaper(ctx: DraftContext): NonpaperView {
   return (ctx.cache.nonpaper ??= buildNonpaperView(ctx.assessment, ctx.law, ctx.layout, ctx.release()));
 }
 
+/** The recommendations in the order of the action plan's priorities, when there is a what-if. */
+function ordered(ctx: DraftContext): string[] | undefined {
+  return ctx.whatIf ? recommendationsInPlanOrder(ctx.assessment, ctx.whatIf.plan) : undefined;
+}
+
 function press(ctx: DraftContext): PressView {
-  return (ctx.cache.press ??= buildPressView(ctx.assessment, ctx.evidence, narrative(ctx).placement));
+  return (ctx.cache.press ??= buildPressView(ctx.assessment, ctx.evidence, narrative(ctx).placement, ordered(ctx)));
+}
+
+function actionPlan(ctx: DraftContext): object {
+  if (!ctx.whatIf) throw new Error('the action plan is drawn from tip what-if: pass its result (RenderOptions.whatIf)');
+  return buildActionPlanView(ctx.assessment, ctx.whatIf, ctx.law, ctx.release, ctx.ph);
 }
 
 export const DOCUMENTS = [
   { name: 'narrative', title: (c, y) => `${c}: ${y} TIP Report country narrative`, view: narrative },
-  { name: 'demarche', title: (c, y) => `${c}: ${y} TIP Report demarche cable`, view: (ctx) => buildDemarcheView(ctx.assessment, ctx.law, ctx.layout, ctx.release(), { narrative: narrative(ctx), nonpaper: nonpaper(ctx), press: press(ctx) }, ctx.ph) },
+  {
+    name: 'demarche',
+    title: (c, y) => `${c}: ${y} TIP Report demarche cable`,
+    view: (ctx) => buildDemarcheView(ctx.assessment, ctx.law, ctx.layout, ctx.release(), { narrative: narrative(ctx), nonpaper: nonpaper(ctx), press: press(ctx) }, ctx.ph, ctx.whatIf ? ctx.whatIf.plan.map((a) => a.text) : []),
+    ordersByWhatIf: true,
+  },
   { name: 'nonpaper', title: (c, y) => `${c}: ${y} TIP Report non-paper`, view: nonpaper },
-  { name: 'press', title: (c, y) => `${c}: ${y} TIP Report press guidance`, view: press },
+  { name: 'press', title: (c, y) => `${c}: ${y} TIP Report press guidance`, view: press, ordersByWhatIf: true },
+  { name: 'action-plan', title: (c, y) => `${c}: ${y} TIP Report action plan (draft)`, view: actionPlan, needsWhatIf: true },
 ] as const satisfies readonly DocumentSpec[];
 
 export type DocName = (typeof DOCUMENTS)[number]['name'];
@@ -64,12 +91,18 @@ export function isDocName(value: string): value is DocName {
   return (DOC_NAMES as readonly string[]).includes(value);
 }
 
+/** Whether drafting the document reads `tip what-if` (so a caller computes it first). */
+export function usesWhatIf(name: DocName): boolean {
+  const spec = documentSpec(name);
+  return spec.needsWhatIf === true || spec.ordersByWhatIf === true;
+}
+
 export function documentSpec(name: DocName): DocumentSpec {
   return DOCUMENTS.find((d) => d.name === name)!;
 }
 
 /** The context of one country's drafts: the law and layout of its year, its release facts, one placeholder collector. */
-export function draftContext(assessment: Assessment, evidence: Evidence, settings: () => ReportYearSettings, corpus?: Corpus): DraftContext {
+export function draftContext(assessment: Assessment, evidence: Evidence, settings: () => ReportYearSettings, corpus?: Corpus, whatIf?: WhatIf): DraftContext {
   const effective = (assessment.options.effective ?? {}) as Record<string, { from?: number; to?: number }>;
   const ph = new Placeholders();
   let release: ReleaseView | undefined;
@@ -80,6 +113,7 @@ export function draftContext(assessment: Assessment, evidence: Evidence, setting
     layout: layoutOf(assessment.year),
     release: () => (release ??= buildReleaseView(settings(), ph)),
     ph,
+    ...(whatIf ? { whatIf } : {}),
     cache: {},
   };
 }

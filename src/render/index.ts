@@ -12,6 +12,7 @@ import { blockText, parseMarkup, sanitizeView } from './docx/markup.js';
 import { DOC_NAMES, documentSpec, draftContext, type DocName, type DraftContext } from './documents.js';
 import { bundledEngine, FORMATS, type Engine, type Format } from './engine.js';
 import type { Placeholder } from './placeholders.js';
+import type { WhatIf } from '../whatif/types.js';
 
 /**
  * The drafts: the country narrative, the demarche cable, the non-paper and the press guidance
@@ -22,7 +23,7 @@ import type { Placeholder } from './placeholders.js';
  * document; one document that cannot be rendered never stops the others (renderEach).
  */
 
-export { DOC_NAMES, isDocName, DOCUMENTS, type DocName } from './documents.js';
+export { DOC_NAMES, isDocName, DOCUMENTS, usesWhatIf, type DocName } from './documents.js';
 export { FORMATS, type Format };
 export type { Placeholder };
 
@@ -41,6 +42,8 @@ export interface RenderOptions {
   override?: LoadedReportYears;
   corpus?: Corpus;
   engine?: Engine;
+  /** `tip what-if` for the evidence: the action plan needs it, the demarche and press guidance follow its order. */
+  whatIf?: WhatIf;
 }
 
 export interface RenderedDocument {
@@ -75,8 +78,9 @@ function finish(content: string): string {
   return content.slice(0, end) + '\n';
 }
 
-function wanted(docs: RenderOptions['docs']): DocName[] {
-  return docs === 'all' ? [...DOC_NAMES] : DOC_NAMES.filter((d) => docs.includes(d));
+/** The documents asked for; `all` is every document the inputs allow (the action plan only with a what-if). */
+function wanted(docs: RenderOptions['docs'], whatIf: boolean): DocName[] {
+  return docs === 'all' ? DOC_NAMES.filter((d) => whatIf || !('needsWhatIf' in documentSpec(d))) : DOC_NAMES.filter((d) => docs.includes(d));
 }
 
 /** A draft never states a tier the ledger leaves open: it is refused, naming the years to add. */
@@ -102,7 +106,7 @@ function contextFor(assessment: Assessment, evidence: Evidence, options: RenderO
   const given = options.settings;
   if (given !== undefined && given.year !== assessment.year) throw new Error(`the settings are for the ${given.year} Report, the evidence for ${assessment.year}`);
   const settings = () => given ?? resolveReportYear(assessment.year, options.override ? { override: options.override } : {});
-  return draftContext(assessment, evidence, settings, options.corpus);
+  return draftContext(assessment, evidence, settings, options.corpus, options.whatIf);
 }
 
 function attempt<T>(doc: DocName, run: () => T): Outcome<T> {
@@ -123,7 +127,7 @@ export function renderEach(assessment: Assessment, evidence: Evidence, options: 
   if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`unknown format ${String(format)}`);
   const engine = options.engine ?? bundledEngine();
   const ctx = contextFor(assessment, evidence, options);
-  return wanted(options.docs).map((doc) =>
+  return wanted(options.docs, options.whatIf !== undefined).map((doc) =>
     attempt(doc, () => {
       const content = finish(engine.render(doc, documentSpec(doc).view(ctx), format));
       return { doc, fileName: documentFileName(assessment.country.iso3, assessment.year, doc, format), content, placeholders: ctx.ph.usedIn(content) };
@@ -144,7 +148,7 @@ export async function renderDocxEach(assessment: Assessment, evidence: Evidence,
   const engine = options.engine ?? bundledEngine();
   const ctx = contextFor(assessment, evidence, options);
   const out: Outcome<RenderedDocx>[] = [];
-  for (const doc of wanted(options.docs)) {
+  for (const doc of wanted(options.docs, options.whatIf !== undefined)) {
     try {
       const spec = documentSpec(doc);
       const blocks = parseMarkup(engine.render(doc, sanitizeView(spec.view(ctx)), 'docx'));
@@ -178,6 +182,7 @@ export { buildDemarcheView, type DemarcheView } from './view-demarche.js';
 export { buildNarrativeView, type NarrativeView } from './view-narrative.js';
 export { buildNonpaperView, type NonpaperView } from './view-nonpaper.js';
 export { buildPressView, type PressView } from './view-press.js';
+export { buildActionPlanView, recommendationsInPlanOrder, type ActionPlanView } from './view-action-plan.js';
 export { lawOfYear, type LawView } from './law.js';
 export { draftRecommendations, suggestedRecommendations } from './view-common.js';
 export { layoutOf, bundledLayouts, type Layout } from './layout.js';

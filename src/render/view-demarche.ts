@@ -41,6 +41,8 @@ export const DemarcheViewSchema = z.strictObject({
   actionPlanDueDays: z.number().int().nullable(),
   /** The name of the narrative's recommendations section ("Recommendations", "Prioritized Recommendations"); null when there is none (the eras that end the tier paragraph with them, or no recommendation). */
   recommendationsSection: z.string().nullable(),
+  /** The action plan's priorities in order (tip what-if's government actions), when known. */
+  priorities: z.array(z.string()),
   /** Tier 3: the 45-90 day window after release in which a reassessment can avoid the restrictions. */
   tier3: z.strictObject({ minDays: z.number().int(), maxDays: z.number().int(), from: DateText, to: DateText, fiscalYear: z.number().int() }).nullable(),
   paras: z.strictObject({
@@ -93,7 +95,7 @@ function tier3Of(assessment: Assessment, law: LawView, release: ReleaseView, ph:
   return { minDays: window.minDays, maxDays: window.maxDays, from, to, fiscalYear };
 }
 
-export function buildDemarcheView(assessment: Assessment, law: LawView, layout: Layout, release: ReleaseView, parts: DemarcheParts, ph: Placeholders): DemarcheView {
+export function buildDemarcheView(assessment: Assessment, law: LawView, layout: Layout, release: ReleaseView, parts: DemarcheParts, ph: Placeholders, priorities: readonly string[] = []): DemarcheView {
   const lowered = assessment.tierChange === 'downgrade' && assessment.previousTier !== null ? { from: assessment.previousTier, to: assessment.tier } : null;
   const tier3 = tier3Of(assessment, law, release, ph);
   return DemarcheViewSchema.parse({
@@ -108,6 +110,7 @@ export function buildDemarcheView(assessment: Assessment, law: LawView, layout: 
     lowered,
     actionPlanDueDays: assessment.tier === '2WL' && assessment.previousTier === '3' ? law.upgradeActionPlanDays : null,
     recommendationsSection: draftRecommendations(assessment).length === 0 || layout.recommendations === 'sentence' ? null : layout.recommendations === 'prioritized' ? 'Prioritized Recommendations' : 'Recommendations',
+    priorities: [...priorities],
     tier3,
     paras: paragraphs(lowered !== null, tier3 !== null),
     narrative: parts.narrative,

@@ -25,13 +25,16 @@ export const PressViewSchema = z.strictObject({
 });
 export type PressView = z.output<typeof PressViewSchema>;
 
-/** The press guidance; its first answer is the narrative's tier paragraph (`placement`), without the recommendations sentence. */
-export function buildPressView(assessment: Assessment, evidence: Evidence, placement: PlacementView): PressView {
+/**
+ * The press guidance; its first answer is the narrative's tier paragraph (`placement`), without the
+ * recommendations sentence. `ordered`: the recommendations in the action plan's order, when known.
+ */
+export function buildPressView(assessment: Assessment, evidence: Evidence, placement: PlacementView, ordered?: readonly string[]): PressView {
   const questions: PressQuestionView[] = [{ kind: 'placement', number: 1 }];
   const next = () => questions.length + 1;
   if (evidence.narrative.progress.length > 0) questions.push({ kind: 'progress', number: next(), answer: evidence.narrative.progress });
   for (const q of evidence.narrative.press_questions) questions.push({ kind: 'custom', number: next(), question: q.question, answer: q.answer });
-  const recommendations = draftRecommendations(assessment);
+  const recommendations = ordered ? [...ordered] : draftRecommendations(assessment);
   if (recommendations.length > 0) questions.push({ kind: 'recommendations', number: next(), recommendations });
   return PressViewSchema.parse({
     country: countryView(assessment),

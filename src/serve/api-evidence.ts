@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InputError } from '../diagnostics/diagnostic.js';
-import { DOC_NAMES, DRAFT_FORMATS, documentFileName, draftDocx, isDocName, renderDocuments, type DraftFormat, type Format } from '../render/index.js';
+import { DOC_NAMES, DRAFT_FORMATS, documentFileName, draftDocx, isDocName, renderDocuments, usesWhatIf, type DraftFormat, type Format } from '../render/index.js';
+import { whatIfFor } from './api-whatif.js';
 import type { Context } from './context.js';
 import type { CheckedEvidence } from './evidence-io.js';
 import { diagnosticJson, HttpError, send, sendJson } from './http.js';
@@ -67,12 +68,14 @@ export const render: Handler = async (ctx, req, res, url) => {
   const checked = await ctx.evidenceFrom(req, options);
   requireValid(checked);
   const { assessment } = await ctx.assessor.assess(checked.evidence, options);
+  // As tip render: the action plan, and the order of the demarche's and press guidance's recommendations, from tip what-if.
+  const plan = !assessment.open && usesWhatIf(doc) ? { whatIf: await whatIfFor(ctx, checked.evidence, options) } : {};
   let rendered: { fileName: string; content: string | Uint8Array };
   try {
     rendered =
       format === 'docx'
-        ? { fileName: documentFileName(assessment.country.iso3, assessment.year, doc, format as DraftFormat), content: await draftDocx(assessment, checked.evidence, doc) }
-        : renderDocuments(assessment, checked.evidence, { docs: [doc], format: format as Format })[0]!;
+        ? { fileName: documentFileName(assessment.country.iso3, assessment.year, doc, format as DraftFormat), content: await draftDocx(assessment, checked.evidence, doc, plan) }
+        : renderDocuments(assessment, checked.evidence, { docs: [doc], format: format as Format, ...plan })[0]!;
   } catch (err) {
     if (err instanceof InputError) throw new HttpError(422, `the ${doc} cannot be drafted yet`, { diagnostics: err.diagnostics });
     throw err;

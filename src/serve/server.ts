@@ -6,6 +6,7 @@ import { InputError, UsageError } from '../diagnostics/diagnostic.js';
 import type { Corpus } from '../rules/corpus.js';
 import * as evidenceApi from './api-evidence.js';
 import * as filesApi from './api-files.js';
+import { whatIfHandler } from './api-whatif.js';
 import { Context } from './context.js';
 import { createGuard, hostNames, type Guard } from './guard.js';
 import { HttpError, send, sendError } from './http.js';
@@ -23,6 +24,7 @@ import { loadAssets, type Asset } from './static.js';
  *   POST /api/validate          evidence (YAML or JSON) -> the diagnostics of `tip validate`
  *   POST /api/assess            evidence -> tier, clock, timeline, recommendations (trace=1: the trace)
  *   POST /api/render?doc=&format=   evidence -> one draft (download=1: as a file)
+ *   POST /api/what-if           evidence -> tip what-if --json: the smallest changes that move the tier, next year
  *   GET  /api/files             the workspace's country-years: tier, validity, clock
  *   GET  /api/files/PATH        one file: text, revision, value, diagnostics, last year's file
  *   PUT  /api/files/PATH        save {revision, value}: atomic, comments kept, 409 on a conflict
@@ -42,6 +44,7 @@ const ROUTES: Route[] = [
   { method: 'POST', match: exact('/api/validate'), handle: evidenceApi.validate },
   { method: 'POST', match: exact('/api/assess'), handle: evidenceApi.assess },
   { method: 'POST', match: exact('/api/render'), handle: evidenceApi.render },
+  { method: 'POST', match: exact('/api/what-if'), handle: whatIfHandler },
   { method: 'GET', match: exact('/api/files'), handle: filesApi.list },
   { method: 'GET', match: prefix('/api/files/'), handle: filesApi.getFile },
   { method: 'PUT', match: prefix('/api/files/'), handle: filesApi.putFile },

@@ -129,6 +129,6 @@ export function formatWhatIf(w: WhatIf, options: FormatOptions = {}): string {
   out.push('', ...nextYearLines(w), '', ...planLines(w));
   for (const note of w.notes) out.push(`note: ${note}`);
   const k = w.work;
-  out.push('', `Search: ${k.factsRead} facts read, ${k.singleChanges} single changes; a brute force would try ${k.bruteForceSets} sets; ${k.termsBuilt} terms built, ${k.candidates} minimal sets, ${k.confirmed} confirmed by re-running the decision.`);
+  out.push('', `Search: ${k.factsRead} facts read, ${k.singleChanges} single changes; a brute force would try ${k.bruteForceSets} sets; ${k.steps} steps of abduction, ${k.candidates} minimal sets, ${k.confirmed} confirmed by re-running the decision.`);
   return out.join('\n') + '\n';
 }

@@ -5,11 +5,10 @@ import { tierRank, type Tier } from '../model/tier.js';
 import type { Corpus } from '../rules/corpus.js';
 import { assess, clockBranches, decideTier, factsBefore, openOf, type AssessOptions, type HistoryContext } from './adapter.js';
 import { applyChanges } from './apply.js';
-import { minimalSets, type Candidate } from './candidates.js';
+import { Abduction, SearchLimitError, type Candidate } from './abduce.js';
 import type { FactClasses } from './classes.js';
 import { installDerivations } from './derived.js';
 import { ChangeWords, ruleRef } from './describe.js';
-import { BoundedDnf, SearchLimitError } from './dnf.js';
 import { and, factsOf, type Formula } from './formula.js';
 import { tierGoal } from './goal.js';
 import { DecisionModel } from './model.js';
@@ -18,10 +17,10 @@ import { MAX_BOUND, type ChangeSet, type TargetResult, type WhatIfWork } from '.
 
 /**
  * The search: for each target tier, the goal "the tier is T" in every branch of the clock, as a
- * formula over the evidence's facts (src/whatif/goal.ts), put in disjunctive normal form bounded by
- * the number of changes (src/whatif/dnf.ts), read as minimal change sets (candidates.ts), each
+ * formula over the evidence's facts (src/whatif/goal.ts), whose minimal sets of at most `bound`
+ * changes are found by abduction over its failing conditions (src/whatif/abduce.ts), each
  * confirmed by re-running the decision on the changed evidence. No set of changes is enumerated
- * blindly: the work is in the terms the rules' conditions give, not in the combinations of facts.
+ * blindly: the work follows the rules' conditions that fail, not the combinations of facts.
  */
 export interface SearchInput {
   evidence: Evidence;
@@ -102,7 +101,7 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
   const { evidence, history, options, corpus, classes, bound } = input;
   const current = await assess(evidence, history, options, corpus);
   const { space, goal: goalOf } = decisionModels(input);
-  const dnf = new BoundedDnf(space, bound);
+  const abduction = new Abduction(space, bound);
   const words = new ChangeWords(corpus, evidence.report_year, options.effective ?? {}, classes);
   const open = openOf(current);
   const wanted = input.targets ?? DEFAULT_TARGETS.filter((t) => open !== null || t !== current.tier);
@@ -114,7 +113,7 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
   for (const tier of wanted) {
     const goal = goalOf(tier);
     for (const f of factsOf(goal)) read.add(f);
-    const sets = minimalSets(dnf.of(goal), space).sort(bySpace(space));
+    const sets = abduction.sets(goal).sort(bySpace(space));
     candidates += sets.length;
     const result: TargetResult = { tier, direction: directionOf(tier, current), sets: [], unconfirmed: 0 };
     for (const set of sets) {
@@ -133,7 +132,7 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
     factsRead: read.size,
     singleChanges: alternatives.reduce((s, a) => s + a, 0),
     bruteForceSets: bruteForceCount(alternatives, bound),
-    termsBuilt: dnf.built,
+    steps: abduction.steps,
     candidates,
     confirmed,
   };
@@ -149,9 +148,9 @@ function beyondBound(goal: Formula, space: Space, bound: number): Pick<TargetRes
   if (goal.k === 'const') return { none: 'unreachable' };
   if (bound >= MAX_BOUND) return { none: 'beyond-search' };
   try {
-    const terms = new BoundedDnf(space, MAX_BOUND, 20_000).of(goal);
-    if (terms.length === 0) return { none: 'beyond-search' };
-    return { none: 'beyond-bound', fewest: Math.min(...terms.map((t) => t.cost)) };
+    const sets = new Abduction(space, MAX_BOUND, 200_000).sets(goal);
+    if (sets.length === 0) return { none: 'beyond-search' };
+    return { none: 'beyond-bound', fewest: Math.min(...sets.map((s) => s.length)) };
   } catch (err) {
     if (err instanceof SearchLimitError) return { none: 'beyond-search' };
     throw err;

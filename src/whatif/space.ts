@@ -2,7 +2,6 @@ import { EVIDENCE_FACTS } from '../evidence/facts.js';
 import type { Evidence } from '../evidence/schema.js';
 import { FACTS, type Facts, type FactValue } from '../rules/stages.js';
 import { isVaried, type ClassOf, type FactClasses, type VariedClass } from './classes.js';
-import type { Masks } from './dnf.js';
 
 /**
  * The space of evidence changes for one evidence file: each fact a what-if may vary (its class in
@@ -22,9 +21,12 @@ export interface SpaceFact {
   info: ClassOf;
 }
 
-export interface Space extends Masks {
+export interface Space {
   facts: readonly SpaceFact[];
   index: ReadonlyMap<string, number>;
+  /** Each fact's whole domain, and the bit of its current value, as masks. */
+  full: Uint8Array;
+  current: Uint8Array;
 }
 
 /** The determination's fields, and the derived facts they feed. */

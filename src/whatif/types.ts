@@ -123,8 +123,8 @@ export interface WhatIfWork {
   singleChanges: number;
   /** Sets of at most `bound` changes a brute force would have to try. */
   bruteForceSets: number;
-  /** DNF terms built, minimal sets found, decisions re-run to confirm them. */
-  termsBuilt: number;
+  /** Steps of the abduction, minimal sets found, decisions re-run to confirm them. */
+  steps: number;
   candidates: number;
   confirmed: number;
 }

@@ -129,7 +129,7 @@ describe('--json: one JSON value on standard output, failures included', () => {
     expect(j.documents[0].content).toContain('Watch List');
     const out = join(root, 'drafts');
     const w = JSON.parse((await tip(['render', CHN, '--history', TIERS, '--doc', 'all', '--out', out, '--json'])).out);
-    expect(w.written).toHaveLength(4);
+    expect(w.written).toHaveLength(5);
     for (const f of w.written) expect(existsSync(f)).toBe(true);
   });
 

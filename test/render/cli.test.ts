@@ -28,18 +28,18 @@ async function tip(...argv: string[]) {
 }
 
 describe('tip render', () => {
-  test('--doc all --out DIR writes the four drafts atomically, identical on every run', async () => {
+  test('--doc all --out DIR writes the five drafts atomically, identical on every run', async () => {
     const a = tempDir();
     const b = tempDir();
     const before = sha(CHINA);
     const first = await tip('render', CHINA, '--doc', 'all', '--out', a);
     expect(first.code).toBe(0);
-    expect(first.out).toBe(['narrative', 'demarche', 'nonpaper', 'press'].map((d) => `wrote ${join(a, `CHN-2009-${d}.txt`)}\n`).join(''));
+    expect(first.out).toBe(['narrative', 'demarche', 'nonpaper', 'press', 'action-plan'].map((d) => `wrote ${join(a, `CHN-2009-${d}.txt`)}\n`).join(''));
     // Without --history the clock is not applied, and the desk officer is told so.
     expect(first.err).toMatch(/^note: No tier history was given/);
     expect((await tip('render', CHINA, '--doc', 'all', '--out', b)).code).toBe(0);
     const files = readdirSync(a).sort();
-    expect(files).toEqual(['CHN-2009-demarche.txt', 'CHN-2009-narrative.txt', 'CHN-2009-nonpaper.txt', 'CHN-2009-press.txt']);
+    expect(files).toEqual(['CHN-2009-action-plan.txt', 'CHN-2009-demarche.txt', 'CHN-2009-narrative.txt', 'CHN-2009-nonpaper.txt', 'CHN-2009-press.txt']);
     for (const f of files) expect(readFileSync(join(b, f), 'utf8')).toBe(readFileSync(join(a, f), 'utf8'));
     expect(readFileSync(join(a, 'CHN-2009-narrative.txt'), 'utf8')).toMatch(/^CHINA \(TIER 2 WATCH LIST\)\n/);
     expect(readFileSync(join(a, 'CHN-2009-demarche.txt'), 'utf8')).toContain('for WHA, AF, EUR, and NEA posts');
@@ -61,7 +61,7 @@ describe('tip render', () => {
 
   test('usage errors exit 2', async () => {
     expect((await tip('render', CHINA)).code).toBe(2);
-    expect((await tip('render', CHINA, '--doc', 'cable')).err).toMatch(/--doc expects one of narrative, demarche, nonpaper, press, or all, found "cable"/);
+    expect((await tip('render', CHINA, '--doc', 'cable')).err).toMatch(/--doc expects one of narrative, demarche, nonpaper, press, action-plan, or all, found "cable"/);
     expect((await tip('render', CHINA, '--doc', 'all', '--format', 'html')).code).toBe(2);
     expect((await tip('render', '--doc', 'all')).code).toBe(2);
   });
@@ -79,7 +79,7 @@ describe('tip render', () => {
     const out = join(dir, 'drafts');
     const r = await tip('render', evidence, '--doc', 'all', '--out', out);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['TST-2026-demarche.txt', 'TST-2026-narrative.txt', 'TST-2026-nonpaper.txt', 'TST-2026-press.txt']);
+    expect(readdirSync(out).sort()).toEqual(['TST-2026-action-plan.txt', 'TST-2026-demarche.txt', 'TST-2026-narrative.txt', 'TST-2026-nonpaper.txt', 'TST-2026-press.txt']);
     const demarche = readFileSync(join(out, 'TST-2026-demarche.txt'), 'utf8');
     expect(demarche).toContain('2. On [RELEASE DATE], at [RELEASE TIME], the Secretary will release the 2026 Trafficking in Persons (TIP) Report.');
     expect(demarche).toContain('no earlier than [DELIVERY WINDOWS]');
@@ -95,8 +95,8 @@ describe('tip render', () => {
     expect(strict.code).toBe(1);
     expect(strict.err).toContain('error: [RELEASE DATE] in TST-2026-demarche.txt, TST-2026-nonpaper.txt');
     expect(strict.err).toContain('error: not written (--strict): TST-2026-demarche.txt, TST-2026-nonpaper.txt');
-    // --doc all is never all-or-nothing: the narrative and the press guidance have no placeholder and are written.
-    expect(readdirSync(join(dir, 'strict')).sort()).toEqual(['TST-2026-narrative.txt', 'TST-2026-press.txt']);
+    // --doc all is never all-or-nothing: the narrative, the press guidance and the action plan have no placeholder and are written.
+    expect(readdirSync(join(dir, 'strict')).sort()).toEqual(['TST-2026-action-plan.txt', 'TST-2026-narrative.txt', 'TST-2026-press.txt']);
 
     const settings = join(dir, 'settings.yaml');
     writeFileSync(
@@ -124,14 +124,14 @@ describe('tip render', () => {
     expect(sha(settings)).toBe(before);
   });
 
-  test('every report year 2001-2025 renders all four drafts with no --settings', async () => {
+  test('every report year 2001-2025 renders all five drafts with no --settings', async () => {
     const dir = tempDir();
     for (let year = 2001; year <= 2025; year++) {
       const evidence = join(dir, `TST-${year}.yaml`);
       writeFileSync(evidence, stringify(baseEvidence(year)));
       const r = await tip('render', evidence, '--doc', 'all', '--out', join(dir, String(year)));
       expect(r.code, `${year}: ${r.err}`).toBe(0);
-      expect(readdirSync(join(dir, String(year))), `${year}`).toHaveLength(4);
+      expect(readdirSync(join(dir, String(year))), `${year}`).toHaveLength(5);
       // The release date is known for every one of these years.
       expect(r.err, `${year}`).not.toContain('[RELEASE DATE]');
     }

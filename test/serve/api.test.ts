@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assessFile } from '../../src/assess/file.js';
 import { renderDocuments } from '../../src/render/index.js';
+import { readLedger } from '../../src/ledger/ledger.js';
+import { whatIf } from '../../src/whatif/index.js';
 import type { Workbench } from '../../src/serve/server.js';
 import { lockPathOf, withFileLock } from '../../src/fsutil/lock.js';
 import { existsSync } from 'node:fs';
@@ -66,7 +68,7 @@ describe('reading endpoints', () => {
 
   test('GET /api/formats and /api/countries', async () => {
     const f = (await raw(wb, 'GET', '/api/formats')).json();
-    expect(f.docs).toEqual(['narrative', 'demarche', 'nonpaper', 'press']);
+    expect(f.docs).toEqual(['narrative', 'demarche', 'nonpaper', 'press', 'action-plan']);
     expect(f.formats.map((x: { extension: string }) => x.extension)).toEqual(expect.arrayContaining(['txt', 'md', 'docx']));
     const c = (await raw(wb, 'GET', '/api/countries')).json();
     expect(c.countries.find((x: { iso3: string }) => x.iso3 === 'MYS').bureau).toBe('EAP');
@@ -160,7 +162,9 @@ describe('validate, assess, render', () => {
   test('POST /api/render: one draft, as the library renders it; download=1 gives the file', async () => {
     const r = (await raw(wb, 'POST', '/api/render?doc=press&format=markdown', { body: CHN, headers: { 'content-type': 'application/yaml' } })).json();
     const { assessment, evidence } = await assessFile(join(EXAMPLES, 'CHN-2009.yaml'), { historyPath: SHARED_LEDGER });
-    expect(r.content).toBe(renderDocuments(assessment, evidence, { docs: ['press'], format: 'markdown' })[0]!.content);
+    // The press guidance orders its recommendations by tip what-if, as tip render does.
+    const plan = await whatIf({ evidence, ledger: readLedger(SHARED_LEDGER) });
+    expect(r.content).toBe(renderDocuments(assessment, evidence, { docs: ['press'], format: 'markdown', whatIf: plan })[0]!.content);
     const file = await raw(wb, 'POST', '/api/render?doc=narrative&format=text&download=1', { body: CHN, headers: { 'content-type': 'application/yaml' } });
     expect(file.headers['content-disposition']).toBe('attachment; filename="CHN-2009-narrative.txt"');
     expect(file.headers['content-type']).toMatch(/^text\/plain/);

@@ -1,14 +1,15 @@
 import { join, resolve } from 'node:path';
-import { assessFile } from '../../assess/file.js';
+import { assessFile, ledgerFor } from '../../assess/file.js';
+import { whatIf } from '../../whatif/index.js';
 import { InputError, UsageError, formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { DOC_NAMES, DRAFT_FORMATS, isDocName, renderDocxEach, renderEach, suggestedRecommendations, writeDocuments, type DocName, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../../render/index.js';
+import { DOC_NAMES, DRAFT_FORMATS, isDocName, renderDocxEach, usesWhatIf, renderEach, suggestedRecommendations, writeDocuments, type DocName, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../../render/index.js';
 import { loadReportYears } from '../../report-year/resolve.js';
 import { flag, parseCommandArgs, requireOne, stringOption } from '../args.js';
 import { ASSESS_OPTIONS, ASSESS_OPTIONS_HELP, assessOptionsFrom } from '../assess-options.js';
 import { inputPath, shownPath, type Io } from '../io.js';
 import { printJson, renderJson } from '../json-output.js';
 
-export const help = `Usage: tip render FILE --doc narrative|demarche|nonpaper|press|all [--history CSV] [--waivers CSV]
+export const help = `Usage: tip render FILE --doc narrative|demarche|nonpaper|press|action-plan|all [--history CSV] [--waivers CSV]
                   [--format text|markdown|docx] [--out DIR] [--settings FILE] [--strict] [options]
 
 Assesses an evidence file and drafts, from the templates under templates/, in the register of the
@@ -19,6 +20,10 @@ State Department's cables to post:
               non-paper and press guidance in place
   nonpaper    the TVPA background of that report year, for the host government
   press       the press guidance Q&A
+  action-plan the action plan draft: the government actions of tip what-if in order of priority,
+              linked to the criteria they answer, what the clock does next year if nothing
+              changes, and the statutory deadline where there is one; the demarche and the press
+              guidance order their recommendations by the same priorities
 Counts, ordinals, dates and tier changes come from the assessment and the Watch List clock
 (give --history so the clock is applied), and the release facts from data/report-years.yaml
 (\`tip settings YEAR\` shows them). A fact nobody supplied prints as a placeholder such as
@@ -26,7 +31,7 @@ Counts, ordinals, dates and tier changes come from the assessment and the Watch 
 A document that cannot be rendered is reported and the others are written all the same.
 
 Options:
-  --doc DOC                     narrative, demarche, nonpaper, press or all (repeatable)
+  --doc DOC                     narrative, demarche, nonpaper, press, action-plan or all (repeatable)
   --format FORMAT               text (default, the cable's plain text), markdown, or docx (Word;
                                 needs --out)
   --out DIR                     write ISO3-YEAR-doc.txt (.md, .docx) files there, atomically;
@@ -103,9 +108,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   // Read the settings file before assessing, so a bad file is reported even if the evidence is fine.
   const override = settingsPath !== undefined ? loadReportYears(resolve(io.cwd, settingsPath)) : undefined;
-  const { assessment, evidence } = await assessFile(inputPath(io, file), options);
+  const ledger = ledgerFor(options);
+  const { assessment, evidence } = await assessFile(inputPath(io, file), { ...options, ...(ledger ? { ledger } : {}) });
   assessment.file = shownPath(file);
-  const renderOptions = { docs, ...(override ? { override } : {}) };
+  // The action plan, and the order of the demarche's and the press guidance's recommendations,
+  // come from tip what-if (an open tier is refused by the drafts anyway).
+  const plan = !assessment.open && docs.some(usesWhatIf) ? await whatIf({ evidence, ledger, options }) : undefined;
+  const renderOptions = { docs, ...(override ? { override } : {}), ...(plan ? { whatIf: plan } : {}) };
   const outcomes: Outcome<RenderedDocument | RenderedDocx>[] = format === 'docx' ? await renderDocxEach(assessment, evidence, renderOptions) : renderEach(assessment, evidence, { ...renderOptions, format });
 
   const { ready, refused, failures } = sortOutcomes(outcomes, strict);

@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { minimalSets, type Candidate } from '../../src/whatif/candidates.js';
-import { BoundedDnf } from '../../src/whatif/dnf.js';
+import { Abduction, type Candidate } from '../../src/whatif/abduce.js';
 import { and, holdsAt, lit, or, type Formula } from '../../src/whatif/formula.js';
 import type { Space } from '../../src/whatif/space.js';
 
 /**
- * The search's core against brute force, over random formulas: the minimal change sets read from
- * the bounded DNF are exactly the sets of at most `bound` changes that satisfy the formula and
- * have no proper subset that does. The brute force tries every set of changes; the DNF never does.
+ * The search's core against brute force, over random formulas: the minimal change sets the
+ * abduction finds are exactly the sets of at most `bound` changes that satisfy the formula and
+ * have no proper subset that does. The brute force tries every set of changes; the abduction never does.
  */
 const spaceArb = fc.array(fc.integer({ min: 2, max: 4 }), { minLength: 2, maxLength: 5 }).chain((sizes) =>
   fc.tuple(fc.constant(sizes), fc.tuple(...sizes.map((n) => fc.integer({ min: 0, max: n - 1 })))),
@@ -68,17 +67,17 @@ function bruteForce(f: Formula, space: Space, bound: number): string[] {
   return working.filter((s) => !working.some((t) => subsetOf(t, s))).map(key).filter((k) => keys.has(k)).sort();
 }
 
-describe('bounded DNF and minimal sets', () => {
+describe('abduction and minimal sets', () => {
   test('exactly the minimal satisfying sets of at most `bound` changes', () => {
     fc.assert(
       fc.property(
         spaceArb.chain(([sizes, current]) => fc.tuple(fc.constant(spaceOf(sizes, current)), formulaArb(sizes), fc.integer({ min: 1, max: 3 }))),
         ([space, formula, bound]) => {
-          const found = minimalSets(new BoundedDnf(space, bound).of(formula), space).map(key).sort();
+          const found = new Abduction(space, bound).sets(formula).map(key).sort();
           expect(found).toEqual(bruteForce(formula, space, bound));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });
