@@ -13,11 +13,7 @@ export interface CalibrationRow {
   iso3: string;
   year: number;
   published: Tier;
-  /**
-   * The engine's tier. When the ledger's missing years leave the tier open (see `open`), the
-   * published tier if it is one of the possible tiers (the engine does not contradict it), else the
-   * most severe possible tier.
-   */
+  /** The engine's tier; when the ledger's missing years leave it open (see `open`), the most severe possible tier. */
   engine: Tier;
   /** The possible tiers when the ledger's missing years leave the tier open; null when definite. */
   open: Tier[] | null;
@@ -25,7 +21,10 @@ export interface CalibrationRow {
   rubric: '1' | '2' | '3';
   /** The rule(s) whose conclusion is the engine's tier. */
   decidedBy: string[];
+  /** The engine's tier is definite and is the published one. An open tier never agrees. */
   agrees: boolean;
+  /** The tier is open and the published tier is one of the possible ones (the engine does not contradict it). */
+  openIncludesPublished: boolean;
   /** Findings of no information the rubric's answer rests on, and rules the unknowns leave open. */
   unknowns: number;
   openQuestions: number;
@@ -40,9 +39,10 @@ export interface CalibrationReport {
   skipped: { file: string; reason: string }[];
   /** Files that could not be read or assessed, with the reason. */
   failures: { file: string; message: string }[];
-  /** counts[published][engine]. */
-  confusion: { tiers: readonly Tier[]; counts: Record<Tier, Record<Tier, number>> };
-  agreement: { agree: number; total: number; ratio: number | null };
+  /** counts[published][engine], over the rows with a definite tier; open tiers are counted apart. */
+  confusion: { tiers: readonly Tier[]; counts: Record<Tier, Record<Tier, number>>; open: Record<Tier, number> };
+  /** Definite agreement over every row; `openIncludingPublished` counts the open rows that do not contradict the record. */
+  agreement: { agree: number; total: number; ratio: number | null; openIncludingPublished: number };
 }
 
 export type CalibrateOptions = Pick<AssessFileOptions, 'historyPath' | 'waiversPath' | 'corpus' | 'clock'>;
@@ -60,9 +60,12 @@ export function ledgerBefore(ledger: Ledger, iso3: string, year: number): Ledger
   return { ...ledger, byCountry, waiverEvents };
 }
 
+function emptyRow(): Record<Tier, number> {
+  return Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+}
+
 function emptyMatrix(): Record<Tier, Record<Tier, number>> {
-  const row = () => Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  return Object.fromEntries(TIERS.map((t) => [t, row()])) as Record<Tier, Record<Tier, number>>;
+  return Object.fromEntries(TIERS.map((t) => [t, emptyRow()])) as Record<Tier, Record<Tier, number>>;
 }
 
 function failureMessage(err: unknown, file: string): string {
@@ -78,7 +81,7 @@ function failureMessage(err: unknown, file: string): string {
  */
 export async function calibrate(dir: string, options: CalibrateOptions = {}): Promise<CalibrationReport> {
   const ledger = ledgerFor(options);
-  const report: CalibrationReport = { dir, rows: [], skipped: [], failures: [], confusion: { tiers: TIERS, counts: emptyMatrix() }, agreement: { agree: 0, total: 0, ratio: null } };
+  const report: CalibrationReport = { dir, rows: [], skipped: [], failures: [], confusion: { tiers: TIERS, counts: emptyMatrix(), open: emptyRow() }, agreement: { agree: 0, total: 0, ratio: null, openIncludingPublished: 0 } };
   for (const name of listEvidenceFiles(dir)) {
     if (name.endsWith('.meta.yaml')) continue;
     try {
@@ -95,11 +98,12 @@ export async function calibrate(dir: string, options: CalibrateOptions = {}): Pr
         iso3: e.country.iso3,
         year: e.report_year,
         published: c.published_tier,
-        engine: possible ? c.published_tier : a.tier,
+        engine: a.tier,
         open: a.open ? a.open.tiers : null,
         rubric: a.rubric.fullyMeets ? '1' : a.rubric.significantEfforts ? '2' : '3',
         decidedBy: a.decidedBy.map((d) => d.rule),
-        agrees: possible || (a.open === null && a.tier === c.published_tier),
+        agrees: a.open === null && a.tier === c.published_tier,
+        openIncludesPublished: possible,
         unknowns: a.rubric.unknowns.length,
         openQuestions: a.openQuestions.length,
         sectionsRetrieved: c.sections_retrieved,
@@ -109,9 +113,13 @@ export async function calibrate(dir: string, options: CalibrateOptions = {}): Pr
       report.failures.push({ file: name, message: failureMessage(err, name) });
     }
   }
-  for (const r of report.rows) report.confusion.counts[r.published][r.engine]++;
+  for (const r of report.rows) {
+    if (r.open === null) report.confusion.counts[r.published][r.engine]++;
+    else report.confusion.open[r.published]++;
+  }
   const agree = report.rows.filter((r) => r.agrees).length;
-  report.agreement = { agree, total: report.rows.length, ratio: report.rows.length === 0 ? null : agree / report.rows.length };
+  const openIncludingPublished = report.rows.filter((r) => r.openIncludesPublished).length;
+  report.agreement = { agree, total: report.rows.length, ratio: report.rows.length === 0 ? null : agree / report.rows.length, openIncludingPublished };
   return report;
 }
 
