@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { assessFile, ledgerFor, type AssessFileOptions } from '../assess/file.js';
+import { assessEvidence } from '../assess/assess.js';
+import { historyContext, ledgerFor, type AssessFileOptions } from '../assess/file.js';
+import type { Evidence } from '../evidence/schema.js';
+import { bundledCorpus } from '../rules/corpus.js';
+import { lawOf } from '../rules/law.js';
 import { listEvidenceFiles } from '../batch/files.js';
 import { InputError, formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadEvidenceFile } from '../evidence/load.js';
@@ -45,7 +49,15 @@ export interface CalibrationReport {
   agreement: { agree: number; total: number; ratio: number | null; openIncludingPublished: number };
 }
 
-export type CalibrateOptions = Pick<AssessFileOptions, 'historyPath' | 'waiversPath' | 'corpus' | 'clock'>;
+export type CalibrateOptions = Pick<AssessFileOptions, 'historyPath' | 'waiversPath' | 'corpus' | 'clock'> & {
+  /**
+   * An ablation: assess with the encoder's findings on the four §108(a) standards replaced by
+   * no_information, to show how much of the agreement rests on them. In the real narratives the
+   * (a)(4) finding comes from the tier paragraph's own sentence ("is making significant efforts"),
+   * so this says what the engine gets from everything else (criteria, figures, grounds, clock).
+   */
+  withholdStandards?: boolean;
+};
 
 /**
  * The ledger as it stood before the report being calibrated: the country's rows for that year and
@@ -125,9 +137,19 @@ export async function calibrate(dir: string, options: CalibrateOptions = {}): Pr
 
 /** The file's evidence, and its assessment with the ledger cut at its report year (null: not a calibration file). */
 async function assessBlind(path: string, options: CalibrateOptions, ledger: Ledger | undefined) {
-  const { evidence } = loadEvidenceFile(path, options.corpus);
+  const corpus = options.corpus ?? bundledCorpus();
+  const { evidence } = loadEvidenceFile(path, corpus);
   if (!evidence.calibration) return null;
-  const cut = ledger ? { ledger: ledgerBefore(ledger, evidence.country.iso3, evidence.report_year) } : {};
-  const { historyPath: _omit, ...rest } = options;
-  return assessFile(path, { ...rest, ...cut });
+  const cut = ledger ? ledgerBefore(ledger, evidence.country.iso3, evidence.report_year) : undefined;
+  const assessed = options.withholdStandards ? withoutStandards(evidence) : evidence;
+  const context = historyContext(cut, assessed.country.iso3, assessed.report_year, lawOf(corpus), options.clock);
+  const assessment = await assessEvidence(assessed, context, {}, corpus, path);
+  return { assessment, evidence: assessed };
+}
+
+/** The evidence with every §108(a) finding replaced by no_information (the ablation of withholdStandards). */
+function withoutStandards(evidence: Evidence): Evidence {
+  const blank = (f: Evidence['standards']['a1']) => ({ ...f, finding: 'no_information' as const, rationale: 'withheld for the ablation' });
+  const s = evidence.standards;
+  return { ...evidence, standards: { a1: blank(s.a1), a2: blank(s.a2), a3: blank(s.a3), a4: blank(s.a4) } };
 }

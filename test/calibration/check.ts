@@ -128,3 +128,14 @@ export function resultsMarkdown(before: CalibrationReport, after: CalibrationRep
   }
   return out.join('\n');
 }
+
+/** The ablation line of README.md: agreement with the four §108(a) findings withheld, by published tier. */
+export function ablationMarkdown(report: CalibrationReport): string {
+  const byTier = TIERS.filter((t) => report.rows.some((r) => r.published === t))
+    .map((t) => {
+      const rows = report.rows.filter((r) => r.published === t);
+      return `${t}: ${rows.filter((r) => r.agrees).length} of ${rows.length}`;
+    })
+    .join('; ');
+  return `**Ablation, the four §108(a) findings withheld (\`--withhold-standards\`)**: agreement ${agreementText(report.rows)}; by published tier, ${byTier}.`;
+}
