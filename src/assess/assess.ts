@@ -75,7 +75,7 @@ export async function assessEvidence(
   const notes: string[] = clockNotes(evidence, runs, open, clock, tier);
   notes.push(...evidenceNotes(decision, presumptions));
   if (options.secretaryDisregardsPresumption && !decision.trace.some((t) => t.outcome !== 'not in force in this year' && t.facts.some((f) => f.fact === 'secretaryDisregardsPresumption'))) {
-    notes.push(`--disregard-presumption has no effect in the ${evidence.report_year} report: no rule in force reads it (the transitional clause covered the 2004 and 2005 reports).`);
+    notes.push(`--disregard-presumption has no effect in the ${evidence.report_year} report: no rule in force reads it${transitionalYears(decision)}.`);
   }
   const overridesRubric =
     decision.determination.source === 'analyst' &&
@@ -124,4 +124,13 @@ export async function assessEvidence(
     },
     trace: decision.trace,
   };
+}
+
+/** " (the transitional clause covered the 2004-2005 reports)": the years of the rules that read the option, from their files. */
+function transitionalYears(decision: { runs: { rule: { conditions: unknown; effective: { from: number; to?: number } } }[] }): string {
+  const readers = decision.runs.map((r) => r.rule).filter((r) => JSON.stringify(r.conditions).includes('"secretaryDisregardsPresumption"'));
+  if (readers.length === 0) return '';
+  const from = Math.min(...readers.map((r) => r.effective.from));
+  const to = Math.max(...readers.map((r) => r.effective.to ?? from));
+  return ` (the transitional clause covered the ${from === to ? from : `${from}-${to}`} report${from === to ? '' : 's'})`;
 }

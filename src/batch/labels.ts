@@ -1,8 +1,5 @@
 import type { Assessment, ClockEffect } from '../assess/types.js';
 import type { Known } from '../history/clock.js';
-import { paragraphOf } from '../history/clock/law.js';
-import { bundledCorpus } from '../rules/corpus.js';
-import { lawOf } from '../rules/law.js';
 import { tierName, type Tier } from '../model/tier.js';
 import { cardinalWord, capitalize } from '../render/words.js';
 import type { Readings, WaiverDecisionRow } from './report-model.js';
@@ -24,10 +21,8 @@ export const CHANGE_LABEL: Record<Assessment['tierChange'], string> = {
   'not-comparable': 'not comparable (Special Case)',
 };
 
-/** What the clock did, as a mark beside the change, with the provision as numbered in `year`. */
-export function clockMark(effect: ClockEffect, year: number): string | null {
-  // The paragraph as numbered in `year`, from the rule files (numbered_as). TODO(outputs): pass the batch's law.
-  const p = paragraphOf(lawOf(bundledCorpus()), year);
+/** What the clock did, as a mark beside the change, with the provision as numbered that year (`p`: "(b)(2)", from the rule files' numbered_as). */
+export function clockMark(effect: ClockEffect, p: string): string | null {
   switch (effect) {
     case 'automatic-downgrade':
       return `automatic downgrade (§110${p}(D)(i))`;

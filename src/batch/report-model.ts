@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { TIERS, tierName, type RegionalBureau, type Tier } from '../model/tier.js';
 import type { Known } from '../history/clock.js';
 import type { Cite } from '../rules/schema.js';
-import { interimAssessment, reportCites, type InterimAssessment } from './statute.js';
+import { interimAssessment, reportCites, reportLaw, type InterimAssessment, type ReportLaw } from './statute.js';
 import type { Timeline } from './timeline.js';
 import type { BatchEntry, BatchFailure, BatchSkipped } from './types.js';
 import { reportingPeriod } from '../evidence/schema.js';
@@ -109,6 +109,8 @@ export interface BatchReport {
   draftPlaceholders: DraftPlaceholderRow[];
   timelines: Timeline[];
   cites: { specialWatchList: Cite[]; tier3: Cite[]; waiver: Cite[] };
+  /** The dates and numbering the report's words use, from the batch's law (--effective included). */
+  law: ReportLaw;
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
@@ -264,5 +266,6 @@ export function buildReport(input: ReportInputs): BatchReport {
     draftPlaceholders: placeholderRows(input.placeholders),
     timelines: [...input.timelines].sort(byCountry),
     cites: reportCites(input.year, input.law),
+    law: reportLaw(input.year, input.law),
   };
 }

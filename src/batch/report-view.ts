@@ -2,7 +2,6 @@ import { tierName, tierRank, TIERS, type Tier } from '../model/tier.js';
 import type { Cite } from '../rules/schema.js';
 import { CHANGE_LABEL, clockMark, clockWords, plural, readingsLabel, swlLabel, tierLabel, WAIVER_OUTCOME_LABEL, windowLabel } from './labels.js';
 import type { BatchReport, CountryRow } from './report-model.js';
-import { specialWatchListFirstReport } from './statute.js';
 import { diamond, TIER_CLASS, TIER_SHORT, timelineView, triangle, type TimelineView } from './timeline-view.js';
 import type { Timeline } from './timeline.js';
 
@@ -56,7 +55,7 @@ function rankOf(tier: Tier | null): number {
   return r === undefined ? 5 : 5 - r;
 }
 
-function countryView(c: CountryRow, year: number, timeline: Timeline | undefined): CountryView {
+function countryView(c: CountryRow, paragraph: string, timeline: Timeline | undefined): CountryView {
   return {
     iso3: c.iso3,
     name: c.name,
@@ -68,7 +67,7 @@ function countryView(c: CountryRow, year: number, timeline: Timeline | undefined
     previousRank: rankOf(c.previousTier),
     change: CHANGE_LABEL[c.change],
     changeRank: CHANGE_RANK[c.change],
-    mark: clockMark(c.clockEffect, year),
+    mark: clockMark(c.clockEffect, paragraph),
     clock: clockWords(c.consecutiveWatchListYears, c.countedWatchListYears, c.watchListPlacement),
     swl: swlLabel(c.specialWatchList),
     drafts: c.drafts.map((d) => ({ label: DOC_LABEL[d.doc] ?? d.doc, href: d.file })),
@@ -76,14 +75,14 @@ function countryView(c: CountryRow, year: number, timeline: Timeline | undefined
   };
 }
 
-function legend() {
+function legend(countingFrom: number) {
   const box = (tier: Tier) => ({ box: { cls: `cell ${TIER_CLASS[tier]}`, label: TIER_SHORT[tier] }, text: tierName(tier) });
   return {
     items: [
       ...TIERS.map(box),
       { box: { cls: 'cell tnone', label: '?' }, text: 'no ledger row' },
       { box: { cls: 'cell tkey now', label: '' }, text: 'this report (assessed)' },
-      { count: '2', text: 'counted Watch List year (from the 2009 report)' },
+      { count: '2', text: `counted Watch List year (from the ${countingFrom} report)` },
       { path: { cls: 'waiver', d: diamond(11, 6) }, text: 'waiver year, recorded' },
       { path: { cls: 'waiver inferred', d: diamond(11, 6) }, text: 'waiver year, inferred from the clock (no row records it)' },
       { path: { cls: 'down', d: triangle(11, 7) }, text: 'downgrade' },
@@ -95,7 +94,7 @@ function legend() {
 function swlSection(r: BatchReport): SectionView {
   const paragraphs: string[] = [];
   if (r.interimAssessment) paragraphs.push(`Interim assessment due ${r.interimAssessment.due} (${r.interimAssessment.pinpoint}): ${r.interimAssessment.reference}.`);
-  else paragraphs.push(`There is no Special Watch List in the ${r.year} report: it first applies to the ${specialWatchListFirstReport()} report.`);
+  else paragraphs.push(`There is no Special Watch List in the ${r.year} report: it first applies to the ${r.law.specialWatchListFrom} report.`);
   if (!r.specialWatchListComputed) paragraphs.push('Membership was not computed for this batch.');
   else if (r.specialWatchList.length === 0) paragraphs.push('No country.');
   const table =
@@ -111,7 +110,7 @@ function tier3Section(r: BatchReport): SectionView {
       ? {
           caption: 'Tier 3 countries, the presidential determination window and the fiscal year affected',
           head: ['Country', 'ISO3', `${r.year - 1}`, 'Watch List clock', 'Determination window', 'Fiscal year affected'],
-          rows: r.tier3.map((t) => [t.name, t.iso3, tierLabel(t.previousTier), clockMark(t.clockEffect, r.year) ?? 'no effect', windowLabel(t.determinationWindow), t.fiscalYear === null ? 'not computed' : `FY${t.fiscalYear}`]),
+          rows: r.tier3.map((t) => [t.name, t.iso3, tierLabel(t.previousTier), clockMark(t.clockEffect, r.law.paragraph) ?? 'no effect', windowLabel(t.determinationWindow), t.fiscalYear === null ? 'not computed' : `FY${t.fiscalYear}`]),
         }
       : null;
   return { id: 'tier3', heading: 'Tier 3', cites: r.cites.tier3, paragraphs: table ? [] : ['No country.'], table, pre: null };
@@ -169,8 +168,8 @@ export function reportView(r: BatchReport) {
     counts: { caption: 'Number of countries on each tier', head: ['Tier', 'Countries'], rows: r.counts.map((c) => [c.name, String(c.count)]) },
     changes: `Changes from the ${y - 1} report: ${ch.upgrade} up, ${ch.downgrade} down (${ch.automaticDowngrade} by the Watch List clock), ${ch.same} unchanged, ${ch.unknown} without last year's placement, ${ch.notComparable} not comparable; ${plural(ch.waiver, 'waiver')} of the automatic downgrade.`,
     filters: r.counts.map((c) => ({ cls: TIER_CLASS[c.tier], label: c.name, count: c.count })),
-    legend: legend(),
-    countries: r.countries.map((c) => countryView(c, y, timelines.get(c.iso3))),
+    legend: legend(r.law.countingFrom),
+    countries: r.countries.map((c) => countryView(c, r.law.paragraph, timelines.get(c.iso3))),
     sections,
   };
 }

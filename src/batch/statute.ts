@@ -1,5 +1,6 @@
 import { bundledCorpus, inForce, type Corpus } from '../rules/corpus.js';
-import { lawOf, numberedAs, type Law } from '../rules/law.js';
+import { firstYearOf, lawOf, numberedAs, type Law } from '../rules/law.js';
+import { clockLaw, paragraphOf } from '../history/clock/law.js';
 import { parameterInForce } from '../rules/parameters.js';
 import { isoDate } from '../history/dates.js';
 import type { Cite } from '../rules/schema.js';
@@ -45,9 +46,24 @@ export function interimAssessment(year: number, source: Law | Corpus = bundledCo
   };
 }
 
-/** The first report with a Special Watch List: the start of its parameter file (the TVPRA of 2003). */
-export function specialWatchListFirstReport(corpus: Corpus = bundledCorpus()): number {
-  return Math.min(...corpus.parameters.filter((p) => p.id === SWL_ID).map((p) => p.effective.from));
+/** The first report with a Special Watch List: the start of its parameter file (the TVPRA of 2003), as moved by --effective. */
+export function specialWatchListFirstReport(source: Law | Corpus = bundledCorpus()): number {
+  return firstYearOf('corpus' in source ? source : lawOf(source), SWL_ID);
+}
+
+/** The dates and numbering the report's words use, from the batch's law (corpus and --effective). */
+export interface ReportLaw {
+  /** The Special Watch List paragraph as numbered in the report year: "(b)(3)" or "(b)(2)". */
+  paragraph: string;
+  /** First report whose Watch List years count toward the automatic downgrade. */
+  countingFrom: number;
+  /** First report with a Special Watch List. */
+  specialWatchListFrom: number;
+}
+
+export function reportLaw(year: number, source: Law | Corpus = bundledCorpus()): ReportLaw {
+  const law = 'corpus' in source ? source : lawOf(source);
+  return { paragraph: paragraphOf(law, year), countingFrom: clockLaw(law).countingFrom, specialWatchListFrom: specialWatchListFirstReport(law) };
 }
 
 /** The citations of the report's sections, from the files in force in `year` (none before they exist). */

@@ -17,18 +17,23 @@ export function formatCalibration(r: CalibrationReport): string {
     );
   }
   out.push('');
-  out.push('Confusion matrix (rows: published tier; columns: engine tier)');
+  out.push('Confusion matrix (rows: published tier; columns: engine tier; open: the ledger leaves the tier undecided)');
   const tiers = r.confusion.tiers;
-  out.push(`${pad('', 10)}${tiers.map((t) => pad(t, 8)).join('')}`.trimEnd());
-  for (const p of tiers) out.push(`${pad(p, 10)}${tiers.map((e) => pad(String(r.confusion.counts[p][e]), 8)).join('')}`.trimEnd());
+  out.push(`${pad('', 10)}${[...tiers, 'open'].map((t) => pad(t, 8)).join('')}`.trimEnd());
+  for (const p of tiers) out.push(`${pad(p, 10)}${[...tiers.map((e) => r.confusion.counts[p][e]), r.confusion.open[p]].map((n) => pad(String(n), 8)).join('')}`.trimEnd());
   out.push('');
   const a = r.agreement;
-  out.push(a.ratio === null ? 'Agreement: no file with a published tier' : `Agreement: ${a.agree} of ${a.total} (${(a.ratio * 100).toFixed(1)}%)`);
+  out.push(
+    a.ratio === null
+      ? 'Agreement: no file with a published tier'
+      : `Agreement: ${a.agree} of ${a.total} (${(a.ratio * 100).toFixed(1)}%) with a definite tier equal to the published one` +
+          (a.openIncludingPublished > 0 ? `; ${a.openIncludingPublished} more open with the published tier among the possible ones` : ''),
+  );
   const open = r.rows.filter((x) => x.open !== null);
   if (open.length > 0) {
-    out.push(`Open tiers (the ledger lacks a year that decides; counted as agreeing when the published tier is one of them): ${open.map((x) => `${x.file} (${x.open!.map(tierName).join(' or ')})`).join('; ')}`);
+    out.push(`Open tiers (the ledger lacks a year that decides; never counted as agreeing): ${open.map((x) => `${x.file} (${x.open!.map(tierName).join(' or ')})`).join('; ')}`);
   }
-  const misses = r.rows.filter((x) => !x.agrees);
+  const misses = r.rows.filter((x) => !x.agrees && x.open === null);
   if (misses.length > 0) out.push(`Misses: ${misses.map((x) => `${x.file} (published ${tierName(x.published)}, engine ${tierName(x.engine)})`).join('; ')}`);
   for (const s of r.skipped) out.push(`Skipped ${s.file}: ${s.reason}`);
   for (const f of r.failures) out.push(`Failed ${f.file}:\n${f.message}`);

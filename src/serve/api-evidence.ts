@@ -7,6 +7,7 @@ import type { CheckedEvidence } from './evidence-io.js';
 import { diagnosticJson, HttpError, send, sendJson } from './http.js';
 import { lawOfYear } from './law.js';
 import { draftMediaType } from './static.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../model/tier.js';
 
 /**
  * The computing half of the API: the schema, the law of a year, and validate / assess / render of
@@ -20,7 +21,7 @@ const FORMAT_LABELS: Record<string, string> = { text: 'Plain text', markdown: 'M
 function yearParam(url: URL): number {
   const raw = url.searchParams.get('year') ?? '';
   const year = Number(raw);
-  if (!/^\d{4}$/.test(raw) || year < 2001 || year > 2100) throw new HttpError(400, `year expects a report year from 2001 to 2100, found "${raw}"`);
+  if (!/^\d{4}$/.test(raw) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) throw new HttpError(400, `year expects a report year from ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR}, found "${raw}"`);
   return year;
 }
 

@@ -4,6 +4,7 @@ import type { Corpus } from '../rules/corpus.js';
 import { identityFromTable } from './countries.js';
 import { HttpError } from './http.js';
 import type { FileIdentity, FileIndex } from './index-files.js';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../model/tier.js';
 
 /**
  * "New country-year": the starting value of a new evidence file. The country's last file in the
@@ -64,7 +65,7 @@ function ordered(value: Record<string, unknown>, order: readonly string[]): Reco
 
 export function prefill(index: FileIndex, iso3: string, year: number, corpus: Corpus, keyOrder: readonly string[]): Prefill {
   if (!/^[A-Z]{3}$/.test(iso3)) throw new HttpError(400, `iso3 expects an ISO 3166-1 alpha-3 code in capitals such as MYS, found "${iso3}"`);
-  if (!Number.isInteger(year) || year < 2001 || year > 2100) throw new HttpError(400, `year expects a report year from 2001 to 2100, found "${String(year)}"`);
+  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) throw new HttpError(400, `year expects a report year from ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR}, found "${String(year)}"`);
   const previous = index.previous(iso3, year);
   const table = identityFromTable(iso3);
   const notes: string[] = [];

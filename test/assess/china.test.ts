@@ -76,3 +76,12 @@ describe('China, 2009 report (examples/CHN-2009.yaml)', () => {
     expect(io.out()).toContain('rules/22usc7107/b/2/A/iii.yaml');
   });
 });
+
+describe('--disregard-presumption outside the transitional reports', () => {
+  test('has no effect in 2009, and the note names the reports of the rules that read it (from their files)', async () => {
+    const { assessment } = await assessFile(join(EXAMPLES_DIR, 'CHN-2009.yaml'), { historyPath: join(EXAMPLES_DIR, 'tiers.csv'), secretaryDisregardsPresumption: true });
+    const note = assessment.notes.find((n) => n.startsWith('--disregard-presumption has no effect'));
+    expect(note).toBe('--disregard-presumption has no effect in the 2009 report: no rule in force reads it (the transitional clause covered the 2004-2005 reports).');
+    expect(assessment.presumptions.filter((p) => p.status === 'applies').length).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { readLedger } from '../../src/ledger/ledger.js';
 import { beforeCorpus } from './before.js';
-import { DATA, checkCalibration, corpusFiles, corpusMarkdown, figuresMarkdown, readMeta, readSplit, resultsMarkdown } from './check.js';
+import { calibrate } from '../../src/calibrate/calibrate.js';
+import { DATA, ablationMarkdown, checkCalibration, corpusFiles, corpusMarkdown, figuresMarkdown, readMeta, readSplit, resultsMarkdown } from './check.js';
 
 /**
  * The calibration corpus: real published narratives encoded blind (test/calibration/*.yaml, each
@@ -76,5 +77,11 @@ describe('the corpus is the pre-registered one', () => {
     );
     expect(readme()).toContain(figures);
     expect(readme()).toContain(resultsMarkdown(before.report, after.report));
+  });
+
+  test("README.md's ablation figure (the four §108(a) findings withheld) is the engine's", async () => {
+    const withheld = await calibrate(CORPUS, { historyPath: TIERS_CSV, waiversPath: WAIVERS_CSV, withholdStandards: true });
+    expect(withheld.failures).toEqual([]);
+    expect(readme()).toContain(ablationMarkdown(withheld));
   });
 });

@@ -51,15 +51,18 @@ function tiersOf(rows: CalibrationRow[]): Tier[] {
 /** "n of m (p%)" for a set of rows. */
 export function agreementText(rows: CalibrationRow[]): string {
   const agree = rows.filter((r) => r.agrees).length;
-  return rows.length === 0 ? 'no file' : `${agree} of ${rows.length} (${((agree / rows.length) * 100).toFixed(1)}%)`;
+  const open = rows.filter((r) => r.openIncludesPublished).length;
+  if (rows.length === 0) return 'no file';
+  return `${agree} of ${rows.length} (${((agree / rows.length) * 100).toFixed(1)}%)` + (open > 0 ? `, and ${open} open with the published tier among the possible ones` : '');
 }
 
 /** A confusion matrix as a Markdown table (rows: published tier; columns: engine tier). */
 export function matrixMarkdown(rows: CalibrationRow[]): string {
   const tiers = tiersOf(rows);
-  const out = [`| published \\ engine | ${tiers.join(' | ')} |`, `|---|${tiers.map(() => '---:').join('|')}|`];
+  const out = [`| published \\ engine | ${tiers.join(' | ')} | open |`, `|---|${tiers.map(() => '---:').join('|')}|---:|`];
   for (const p of tiers) {
-    out.push(`| **${p}** | ${tiers.map((e) => String(rows.filter((r) => r.published === p && r.engine === e).length)).join(' | ')} |`);
+    const definite = tiers.map((e) => String(rows.filter((r) => r.open === null && r.published === p && r.engine === e).length));
+    out.push(`| **${p}** | ${definite.join(' | ')} | ${rows.filter((r) => r.open !== null && r.published === p).length} |`);
   }
   return out.join('\n');
 }
@@ -120,8 +123,19 @@ export function resultsMarkdown(before: CalibrationReport, after: CalibrationRep
   for (const a of after.rows) {
     const b = before.rows.find((r) => r.file === a.file);
     const mark = (r: CalibrationRow | undefined) =>
-      r === undefined ? '?' : r.open ? `${r.open.join(' or ')} (open)${r.agrees ? '' : ' (miss)'}` : r.agrees ? r.engine : `**${r.engine}** (miss)`;
+      r === undefined ? '?' : r.open ? `${r.open.join(' or ')} (open${r.openIncludesPublished ? ', includes the published tier' : ', miss'})` : r.agrees ? r.engine : `**${r.engine}** (miss)`;
     out.push(`| ${a.file} | ${a.published} | ${mark(b)} | ${mark(a)} | ${a.decidedBy.join(', ')} |`);
   }
   return out.join('\n');
+}
+
+/** The ablation line of README.md: agreement with the four §108(a) findings withheld, by published tier. */
+export function ablationMarkdown(report: CalibrationReport): string {
+  const byTier = TIERS.filter((t) => report.rows.some((r) => r.published === t))
+    .map((t) => {
+      const rows = report.rows.filter((r) => r.published === t);
+      return `${t}: ${rows.filter((r) => r.agrees).length} of ${rows.length}`;
+    })
+    .join('; ');
+  return `**Ablation, the four §108(a) findings withheld (\`--withhold-standards\`)**: agreement ${agreementText(report.rows)}; by published tier, ${byTier}.`;
 }

@@ -24,7 +24,8 @@ describe('tip calibrate', () => {
     expect(r.confusion.counts['2WL']['2WL']).toBe(1);
     expect(r.confusion.counts['3']['2']).toBe(1);
     expect(Object.values(r.confusion.counts).flatMap((row) => Object.values(row)).reduce((a, b) => a + b, 0)).toBe(3);
-    expect(r.agreement).toEqual({ agree: 2, total: 3, ratio: 2 / 3 });
+    expect(r.agreement).toEqual({ agree: 2, total: 3, ratio: 2 / 3, openIncludingPublished: 0 });
+    expect(Object.values(r.confusion.open).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
   test('the engine never reads the published answer: the ledger is cut before the report year', () => {
@@ -40,7 +41,8 @@ describe('tip calibrate', () => {
     expect(await main(['calibrate', '.', '--history', 'tiers.csv'], io)).toBe(0);
     expect(io.out()).toContain('Agreement: 2 of 3 (66.7%)');
     expect(io.out()).toContain('Misses: XAC-2021.yaml (published Tier 3, engine Tier 2)');
-    expect(io.out()).toMatch(/^3 {9}0 {7}1 {7}0 {7}0 {7}0$/m);
+    // Columns 1, 2, 2WL, 3, special, then open (the tiers a ledger gap leaves undecided).
+    expect(io.out()).toMatch(/^3 {9}0 {7}1 {7}0 {7}0 {7}0 {7}0$/m);
     const json = bufferIo(SYNTHETIC);
     expect(await main(['calibrate', '.', '--history', 'tiers.csv', '--json'], json)).toBe(0);
     const parsed = JSON.parse(json.out());
