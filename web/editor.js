@@ -57,10 +57,11 @@ export class Editor {
     this.saveState = h('span', { class: 'save-state', id: 'save-state' }, this.dirty ? 'Unsaved changes (kept in this browser)' : this.revision === null ? 'New file: not saved yet' : 'Saved');
     this.panel = h('div', { id: 'panel-body', class: 'panel-body' });
     this.trace = h('details', { id: 'trace' }, [h('summary', {}, 'Trace: every rule, its citation and what it read'), h('div', { class: 'trace-body' })]);
+    this.whatIf = h('details', { id: 'what-if' }, [h('summary', {}, 'What would change the tier, and next year'), h('div', { class: 'what-if-body' })]);
     this.tierStatus = h('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'tier-status' });
     this.draftsBox = h('section', { id: 'drafts', class: 'drafts', 'aria-labelledby': 'drafts-title' });
     this.carried = h('span', { class: 'carried-count', id: 'carried-count' });
-    this.live = new Live({ form: this.form, summary: this.summary, panel: this.panel, trace: this.trace, tierStatus: this.tierStatus }, () => this.value);
+    this.live = new Live({ form: this.form, summary: this.summary, panel: this.panel, trace: this.trace, whatIf: this.whatIf, tierStatus: this.tierStatus }, () => this.value);
     this.drafts = new Drafts(this.draftsBox, formats, () => this.value);
   }
 
@@ -198,7 +199,7 @@ export class Editor {
       this.banners,
       h('div', { class: 'columns' }, [
         h('div', { class: 'form-col' }, [nav, this.summary, this.form, this.draftsBox]),
-        h('aside', { class: 'panel', 'aria-labelledby': 'panel-title' }, [h('h2', { id: 'panel-title' }, 'Assessment'), this.tierStatus, this.panel, this.trace]),
+        h('aside', { class: 'panel', 'aria-labelledby': 'panel-title' }, [h('h2', { id: 'panel-title' }, 'Assessment'), this.tierStatus, this.panel, this.whatIf, this.trace]),
       ]),
     ]);
     this.showComparison();

@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { showErrors } from './errors.js';
 import { showAssessment, showInvalid, showTrace } from './panel.js';
+import { loadWhatIf } from './whatif.js';
 
 /**
  * The live loop: a short while after the officer stops typing, the evidence goes to
@@ -13,7 +14,7 @@ const DELAY_MS = 250;
 
 export class Live {
   /**
-   * @param {{ form: HTMLElement, summary: HTMLElement, panel: HTMLElement, trace: HTMLDetailsElement, tierStatus: HTMLElement }} els
+   * @param {{ form: HTMLElement, summary: HTMLElement, panel: HTMLElement, trace: HTMLDetailsElement, whatIf: HTMLDetailsElement, tierStatus: HTMLElement }} els
    * @param {() => unknown} evidence
    * @param {() => void} [onAssessed]
    */
@@ -29,6 +30,9 @@ export class Live {
     this.lastTier = '';
     els.trace.addEventListener('toggle', () => {
       if (els.trace.open) this.loadTrace();
+    });
+    els.whatIf.addEventListener('toggle', () => {
+      if (els.whatIf.open) this.loadWhatIf();
     });
   }
 
@@ -51,6 +55,7 @@ export class Live {
       if (result.names.tier !== this.lastTier) this.els.tierStatus.textContent = `Tier: ${result.names.tier}`;
       this.lastTier = result.names.tier;
       if (this.els.trace.open) this.loadTrace();
+      if (this.els.whatIf.open) this.loadWhatIf();
       this.onAssessed();
     } catch (err) {
       if (ctrl.signal.aborted) return;
@@ -72,6 +77,10 @@ export class Live {
     showInvalid(this.els.panel, 0, this.hadTier);
     const note = this.els.panel.querySelector('#panel-invalid');
     if (note) note.textContent = `The assessment failed: ${e.message}`;
+  }
+
+  loadWhatIf() {
+    return loadWhatIf(/** @type {HTMLElement} */ (this.els.whatIf.querySelector('.what-if-body')), this.evidence());
   }
 
   async loadTrace() {

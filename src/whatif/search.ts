@@ -104,7 +104,10 @@ export async function searchTargets(input: SearchInput): Promise<SearchResult> {
   const abduction = new Abduction(space, bound);
   const words = new ChangeWords(corpus, evidence.report_year, options.effective ?? {}, classes);
   const open = openOf(current);
-  const wanted = input.targets ?? DEFAULT_TARGETS.filter((t) => open !== null || t !== current.tier);
+  // The nearest tiers first, a better one before a worse one as far.
+  const from = tierRank(current.tier) ?? 0;
+  const distance = (t: Tier) => Math.abs((tierRank(t) ?? 0) - from) * 2 + ((tierRank(t) ?? 0) < from ? 1 : 0);
+  const wanted = input.targets ?? DEFAULT_TARGETS.filter((t) => open !== null || t !== current.tier).sort((a, b) => distance(a) - distance(b));
 
   const read = new Set<number>();
   const targets: TargetResult[] = [];
