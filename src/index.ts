@@ -36,13 +36,42 @@ export { recordPlacement, type NewPlacement, type RecordOptions, type RecordOutc
 export { computeClock, clockTimeline, type Clock, type ClockOptions } from './history/clock.js';
 export { checkHistory, type CheckResult } from './history/check.js';
 
-// render (the four drafts, in text, Markdown or Word) and the report-year settings (tip settings)
+// what-if (the smallest evidence changes that move the tier, the clock next year, the action plan's priorities)
+export {
+  whatIf,
+  whatIfFile,
+  loadFactClasses,
+  bundledFactClasses,
+  applyChanges,
+  DEFAULT_BOUND,
+  MAX_BOUND,
+  FACT_CLASSES,
+  VARIED_CLASSES,
+  type WhatIf,
+  type WhatIfInput,
+  type WhatIfOptions,
+  type TargetResult,
+  type ChangeSet,
+  type EvidenceChange,
+  type NextYear,
+  type ProjectedYear,
+  type PlannedAction,
+  type WhatIfWork,
+  type FactClasses,
+  type FactClass,
+  type FactChange,
+} from './whatif/index.js';
+export { formatWhatIf } from './whatif/format.js';
+
+// render (the five drafts, in text, Markdown or Word) and the report-year settings (tip settings)
 export {
   renderDocuments,
   renderEach,
   renderDocxEach,
   draftDocx,
   writeDocuments,
+  recommendationsInPlanOrder,
+  usesWhatIf,
   DOC_NAMES,
   DRAFT_FORMATS,
   type DocName,

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { assessFile, bundledCorpus, computeClock, countryHistory, lawOf, readLedger, renderDocuments, runBatch } from '../src/index.js';
+import { assessFile, bundledCorpus, computeClock, countryHistory, lawOf, readLedger, renderDocuments, runBatch, whatIf } from '../src/index.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 test('the README: opens with the two commands, and its library example does what it says', async () => {
@@ -19,6 +19,10 @@ test('the README: opens with the two commands, and its library example does what
   expect(press).toHaveLength(1);
   expect(press[0]!.content).toContain('Why was China again given a ranking of Tier 2 Watch List?');
   expect(computeClock(countryHistory(readLedger(at('examples/tiers.csv')), 'CHN'), 2009, lawOf(bundledCorpus())).watchListPlacement).toBe('allowed');
+  const w = await whatIf({ evidence, ledger: readLedger(at('examples/tiers.csv')) });
+  expect(w.plan[0]?.field).toBe('comparison_with_previous_year.increasing_efforts');
+  expect(w.nextYear.summary[0]).toMatch(/^If nothing changes, /);
+  expect(renderDocuments(assessment, evidence, { docs: ['action-plan'], whatIf: w })[0]!.doc).toBe('action-plan');
 
   const dir = mkdtempSync(join(tmpdir(), 'tip-readme-'));
   mkdirSync(join(dir, 'evidence'));
