@@ -66,7 +66,7 @@ export async function benchWhatIf(): Promise<void> {
   console.log(`6. tip what-if, China 2009 (bound 3; CPU time, medians of ${RUNS}, side by side, warm)`);
   console.log(`   one assessment (assessEvidence)        ${ms(m.assessment)}`);
   console.log(`   one decision (decide)                  ${ms(m.decision)}`);
-  console.log(`   the search alone (formulas, abduction)    ${ms(m.search)}   ${(m.search / m.assessment).toFixed(2)}x one assessment; no decision run`);
+  console.log(`   the search alone (formulas, abduction) ${ms(m.search)}   ${(m.search / m.assessment).toFixed(2)}x one assessment; no decision run`);
   console.log(`   the whole what-if                      ${ms(m.whatIf)}   ${(m.whatIf / m.assessment).toFixed(1)}x one assessment`);
   console.log(`     = search + ${k.confirmed} decisions confirming the minimal sets + ${projected + 1} assessments (this year, the projection)`);
   console.log(`   space: ${k.factsRead} facts read, ${k.singleChanges} single changes; ${k.steps} steps of abduction`);
