@@ -1,4 +1,3 @@
-import { renderReportDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { BatchReport } from './report-model.js';
@@ -13,7 +12,8 @@ const RENDERERS: Record<ReportFormat, { file: string; render: (r: BatchReport) =
   md: { file: 'report.md', render: renderMarkdown },
   json: { file: 'report.json', render: renderJson },
   html: { file: 'report.html', render: renderHtml },
-  docx: { file: 'report.docx', render: renderReportDocx },
+  // docx (the library) is large: loaded only when a Word report is asked for.
+  docx: { file: 'report.docx', render: async (r) => (await import('./docx.js')).renderReportDocx(r) },
 };
 
 /** The report files to write, as [file name, content], in the fixed order md, json, html, docx. */

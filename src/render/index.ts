@@ -7,7 +7,6 @@ import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { resolveReportYear, type LoadedReportYears } from '../report-year/resolve.js';
 import type { ReportYearSettings } from '../report-year/schema.js';
 import type { Corpus } from '../rules/corpus.js';
-import { blocksToDocx } from './docx/build.js';
 import { blockText, parseMarkup, sanitizeView } from './docx/markup.js';
 import { DOC_NAMES, documentSpec, draftContext, type DocName, type DraftContext } from './documents.js';
 import { bundledEngine, FORMATS, type Engine, type Format } from './engine.js';
@@ -153,6 +152,8 @@ export async function renderDocxEach(assessment: Assessment, evidence: Evidence,
       const spec = documentSpec(doc);
       const blocks = parseMarkup(engine.render(doc, sanitizeView(spec.view(ctx)), 'docx'));
       const placeholders = ctx.ph.usedIn(blocks.map(blockText).join('\n'));
+      // docx (the library) is large: loaded only when a Word draft is asked for.
+      const { blocksToDocx } = await import('./docx/build.js');
       const bytes = await blocksToDocx(blocks, { title: spec.title(assessment.country.name, assessment.year), subject: 'Trafficking in Persons Report' }, placeholders.map((p) => p.token));
       out.push({ doc, ok: true, value: { doc, fileName: documentFileName(assessment.country.iso3, assessment.year, doc, 'docx'), bytes, placeholders } });
     } catch (error) {

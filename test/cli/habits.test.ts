@@ -173,13 +173,17 @@ describe('--json: one JSON value on standard output, failures included', () => {
 
 describe('the package', () => {
   test('LICENSE is MIT, as package.json says; the JSON Schema is shipped', () => {
-    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { license: string; files: string[] };
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { license: string; files: string[]; bin: { tip: string } };
     expect(pkg.license).toBe('MIT');
     expect(readFileSync(join(PACKAGE_ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright/);
     const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
     const paths = packed[0]!.files.map((f) => f.path);
     expect(paths).toContain('LICENSE');
     expect(paths).toContain('tip-evidence.schema.json');
+    // The bin is the bundle `npm run build` writes (scripts/bundle.mjs), with its chunks.
+    expect(pkg.bin.tip).toBe('dist/cli/tip.js');
+    expect(paths).toContain(pkg.bin.tip);
+    expect(paths.some((p) => p.startsWith('dist/cli/chunks/'))).toBe(true);
   });
 
   test('the build prints nothing on standard output (so `npm pack --json` is JSON)', async () => {
