@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bundledCorpus, type Corpus } from '../rules/corpus.js';
 import { describeJsonSchema } from './descriptions.js';
 import { HEADS_ID, policyOrPatternHeads } from './law-checks.js';

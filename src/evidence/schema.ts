@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, TIERS } from '../model/tier.js';
 import {
   ComparisonSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGIONAL_BUREAUS } from '../model/tier.js';
 import { DataProvidedSchema, EstimateSchema, RebuttalSchema, SourceSchema, TriStateSchema, count, nullableCount, text } from './values.js';
 

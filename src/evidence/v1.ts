@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Edit } from './edits.js';
 import { EVIDENCE_SECTIONS, EVIDENCE_VERSION } from './schema.js';
 import { LawSchema, ProsecutionSchema, VictimsSchema } from './sections.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The small value types of the evidence file. A narrative is often silent, and silence is a

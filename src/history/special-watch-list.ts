@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CountryHistory } from '../ledger/history.js';
 import { TIERS, type Tier } from '../model/tier.js';
 import { uniqueCites } from '../rules/cites.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { uniqueCites } from '../rules/cites.js';
 import { firstYearOf, versionsOf, type Law } from '../rules/law.js';
 import { parameterAt, parameterInForce } from '../rules/parameters.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { FORMAT_WORDS, joinAlternatives } from './expected.js';
 import type { PathSegment } from './located.js';
 import { literalValues, schemasAt } from './schema-walk.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeSchemaAt } from './describe-schema.js';
 import { expectedOf, joinAlternatives } from './expected.js';

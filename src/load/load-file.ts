@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { readRegularFile, STDIN_NAME, STDIN_PATH, type ReadResult } from '../fsutil/read.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Located } from './located.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { issueToDiagnostics } from './issues.js';
 import type { Located } from './located.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../diagnostics/diagnostic.js';
 import { loadYamlFile } from '../load/index.js';
 import { DATA_DIR } from '../paths.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assessment, Recommendation } from '../assess/types.js';
 import { tierName, type Tier } from '../model/tier.js';
 import type { PlannedAction, WhatIf } from '../whatif/types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assessment } from '../assess/types.js';
 import type { Evidence } from '../evidence/schema.js';
 import { REGIONAL_BUREAUS, TIERS } from '../model/tier.js';

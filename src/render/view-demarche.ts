@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assessment } from '../assess/types.js';
 import { REGIONAL_BUREAUS } from '../model/tier.js';
 import type { LawView } from './law.js';

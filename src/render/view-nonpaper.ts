@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assessment } from '../assess/types.js';
 import { LawViewSchema, type LawView } from './law.js';
 import type { Layout } from './layout.js';

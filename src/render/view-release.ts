@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGIONAL_BUREAUS, type RegionalBureau } from '../model/tier.js';
 import type { Head, Moment, ReportYearSettings } from '../report-year/schema.js';
 import { isPlaceholder, Placeholders, settingsHint } from './placeholders.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGIONAL_BUREAUS } from '../model/tier.js';
 import { DATA_DIR } from '../paths.js';
 

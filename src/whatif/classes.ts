@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadYamlFile } from '../load/index.js';
 import { RULES_DIR } from '../paths.js';
 import { CiteSchema, type Cite } from '../rules/schema.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadYamlFile } from '../../src/load/index.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { bundledCorpus, loadCorpus, type Corpus } from '../../src/rules/corpus.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EvidenceSchema, type Evidence } from '../../src/evidence/schema.js';
 import { loadYamlFile } from '../../src/load/index.js';
 import { isTier } from '../../src/model/tier.js';

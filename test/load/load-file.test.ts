@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { loadYamlFile } from '../../src/load/index.js';
 import { inputErrorOf } from '../support/errors.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { parseYaml, validateDoc } from '../../src/load/index.js';
 import { TIERS } from '../../src/model/tier.js';

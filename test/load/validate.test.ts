@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { parseYaml, validateDoc, type Located } from '../../src/load/index.js';
 import { TIERS } from '../../src/model/tier.js';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assessEvidence } from '../../src/assess/assess.js';
 import { decide } from '../../src/assess/decide.js';
 import { historyContextFor } from '../../src/assess/file.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIRST_REPORT_YEAR } from '../../model/tier.js';
 import { uniqueCites } from '../../rules/cites.js';
 import { enactedBy, firstYearOf, isInForce, numberedAs, versionInForce, versionsOf, type Law } from '../../rules/law.js';
