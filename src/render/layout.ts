@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as z from 'zod';
 import { InputError } from '../diagnostics/diagnostic.js';
-import { loadYamlFile } from '../load/index.js';
+import { loadBundledYaml } from '../load/data-cache.js';
 import { DATA_DIR } from '../paths.js';
 
 /**
@@ -73,7 +73,7 @@ function checked(layouts: Layout[], file: string): Layout[] {
 
 /** The bundled layouts, read and checked once. */
 export function bundledLayouts(): Layout[] {
-  cache ??= checked(loadYamlFile(LAYOUTS_PATH, LayoutsFileSchema).value.layouts, 'data/narrative-layouts.yaml');
+  cache ??= checked(loadBundledYaml(LAYOUTS_PATH, LayoutsFileSchema).layouts, 'data/narrative-layouts.yaml');
   return cache;
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as z from 'zod';
-import { loadYamlFile } from '../load/index.js';
+import { loadBundledYaml } from '../load/data-cache.js';
 import { DATA_DIR } from '../paths.js';
 import type { Placeholders } from './placeholders.js';
 
@@ -20,8 +20,8 @@ const EraSchema = z.strictObject({
   tags: z.array(z.string().regex(/^[A-Z]{4}$/)).min(1),
   sources: z.array(z.strictObject({ title: text, url: z.url() })).min(1),
 });
-const FormatFileSchema = z.strictObject({ eras: z.array(EraSchema).min(1) });
-const CountriesFileSchema = z.strictObject({
+export const FormatFileSchema = z.strictObject({ eras: z.array(EraSchema).min(1) });
+export const CountriesFileSchema = z.strictObject({
   countries: z.record(z.string().regex(/^[A-Z]{3}$/), z.strictObject({ tag: z.string().regex(/^[A-Z]{2}$/), post: text.optional() })),
 });
 
@@ -38,18 +38,21 @@ export const CableHeaderSchema = z.strictObject({
 });
 export type CableHeader = z.output<typeof CableHeaderSchema>;
 
+export const CABLE_FORMAT_PATH = join(DATA_DIR, 'cable-format.yaml');
+export const CABLE_COUNTRIES_PATH = join(DATA_DIR, 'cable-countries.yaml');
+
 let formats: z.output<typeof FormatFileSchema>['eras'] | undefined;
 let countries: z.output<typeof CountriesFileSchema>['countries'] | undefined;
 
 function eraOf(year: number) {
-  formats ??= loadYamlFile(join(DATA_DIR, 'cable-format.yaml'), FormatFileSchema).value.eras;
+  formats ??= loadBundledYaml(CABLE_FORMAT_PATH, FormatFileSchema).eras;
   let found = formats[0]!;
   for (const e of formats) if (e.from <= year) found = e;
   return found;
 }
 
 function countryOf(iso3: string) {
-  countries ??= loadYamlFile(join(DATA_DIR, 'cable-countries.yaml'), CountriesFileSchema).value.countries;
+  countries ??= loadBundledYaml(CABLE_COUNTRIES_PATH, CountriesFileSchema).countries;
   return countries[iso3];
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import * as z from 'zod';
 import { loadYamlFile } from '../load/index.js';
+import { loadBundledYaml } from '../load/data-cache.js';
 import { RULES_DIR } from '../paths.js';
 import { CiteSchema, type Cite } from '../rules/schema.js';
 
@@ -81,7 +82,7 @@ function classOf(e: z.output<typeof Entry>): ClassOf {
 
 /** Loads the classes file; a name classed twice is an error, never a silent override. */
 export function loadFactClasses(path: string = CLASSES_FILE): FactClasses {
-  const { value } = loadYamlFile(path, ClassesFileSchema);
+  const value = path === CLASSES_FILE ? loadBundledYaml(path, ClassesFileSchema) : loadYamlFile(path, ClassesFileSchema).value;
   const byName = <T extends z.output<typeof Entry>>(entries: readonly T[], names: (e: T) => readonly string[]) => {
     const out = new Map<string, ClassOf>();
     for (const e of entries) {
