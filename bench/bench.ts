@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,45 +15,53 @@ import { lawOf } from '../src/rules/law.js';
 import type { Tier } from '../src/model/tier.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { generateWorld, type World } from './world.js';
+import { BUNDLED_BIN, measureCold, printCold, type ColdFigures } from './cold.js';
+import { interleaved, median } from './processes.js';
+import { measureWarm, printWarm } from './warm.js';
 import { benchServe } from './serve.js';
 import { benchWhatIf } from './whatif.js';
 
 /**
- * `npm run bench`: the performance targets of issue 6 point 5, measured in one run on this machine.
+ * `npm run bench`: the performance figures of issues 6, 11 and 15, measured in one run on this
+ * machine, each beside its target. The machines are shared and noisy, so every figure that is a
+ * target is a ratio of two measurements taken side by side in this run (interleaved runs, medians
+ * of at least 5), in CPU time (user + system, the figure the targets use) and in wall time:
  *
- *   1. cold start of one `tip assess` process  <= 1.2 x  a fresh node process importing the four
- *      runtime dependencies (json-rules-engine, zod, yaml, handlebars): the "import floor";
- *   2. a 200-country year (assess + four drafts each)  <= 2 x  one `tip assess` process;
- *   3. 2,000 countries  <= 10.5 x  200 countries (linearity);
- *   4. one live update of the workbench (tip serve) for the China example  <= 100 ms (bench/serve.ts);
- *   5. the Watch List clock with 1, 10 and 50 missing years in the ledger: linear in the years
- *      (issue 11 item 5; the brute force it replaced was exponential in the gaps);
- *   6. tip what-if on the China example beside one assessment of it (bench/whatif.ts).
- * TIP_BENCH_ONLY=serve, TIP_BENCH_ONLY=clock or TIP_BENCH_ONLY=whatif runs that section alone.
+ *   cold tip assess / node -e 0                      <= 2       (bench/cold.ts)
+ *   cold tip assess / the dependency import floor    <= 1.2     (bench/cold.ts)
+ *   warm assessment of loaded evidence               <= 2 ms    (bench/warm.ts)
+ *   warm keystroke: check + assess + four drafts     <= 20 ms   (bench/warm.ts)
+ *   world year: cold tip batch of 190 countries (assess + four drafts each + report in md, json
+ *     and html) / cold tip assess                    <= 2
+ *   2,000 countries / 200 (in process)               <= 10.5
+ *   the Watch List clock with 1, 10 and 50 missing years: linear in the years read
  *
- * Every figure is the median of several runs (TIP_BENCH_RUNS, default 7 for processes). Times are
- * printed, never asserted: the tests do not time anything. The phase breakdown of the batch says
- * where the time goes. The synthetic world is seeded, so every run measures the same input.
+ * then the detail: where a batch's time goes, the workbench over HTTP (bench/serve.ts), the clock,
+ * tip what-if (bench/whatif.ts). TIP_BENCH_ONLY=cold|warm|world|serve|clock|whatif runs one
+ * section; TIP_BENCH_RUNS (default 7) sets the runs of each process figure. Times are printed,
+ * never asserted: no test times anything. The synthetic worlds are seeded (bench/world.ts).
  */
 
-const RUNS = Number(process.env.TIP_BENCH_RUNS ?? 7);
-const BATCH_RUNS = Number(process.env.TIP_BENCH_BATCH_RUNS ?? 3);
+const RUNS = Math.max(5, Number(process.env.TIP_BENCH_RUNS ?? 7));
+const BATCH_RUNS = Math.max(5, Number(process.env.TIP_BENCH_BATCH_RUNS ?? 5));
 const YEAR = 2025;
-const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'bin.js');
+const BIN = BUNDLED_BIN;
+/** The world year the issue names: a report's worth of countries, and the three report formats. */
+const WORLD = 190;
+const WORLD_FORMATS = 'md,json,html';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+interface Target {
+  figure: string;
+  cpu: number;
+  wall: number;
+  unit: 'x' | 'ms';
+  target: number;
+  detail: string;
 }
+const targets: Target[] = [];
 
-/** Wall time of a child process, in ms; fails loudly when the command fails unexpectedly. */
-function timeProcess(args: string[], okCodes: number[] = [0]): number {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const ms = performance.now() - t0;
-  if (r.status === null || !okCodes.includes(r.status)) throw new Error(`${args.join(' ')} exited ${String(r.status)}: ${r.stderr}`);
-  return ms;
+function historyArgs(w: World): string[] {
+  return ['--history', w.ledgerPath, '--waivers', w.waiversPath];
 }
 
 function timeIt(f: () => unknown): number {
@@ -62,122 +70,123 @@ function timeIt(f: () => unknown): number {
   return performance.now() - t0;
 }
 
-function medianOf(n: number, f: () => number): { median: number; all: number[] } {
-  const all = Array.from({ length: n }, f);
-  return { median: median(all), all };
-}
-
-/** The world's ledger and waivers file. */
-function historyOf(world: World): { historyPath: string; waiversPath: string } {
-  return { historyPath: world.ledgerPath, waiversPath: world.waiversPath };
-}
-
-function historyArgs(h: { historyPath: string; waiversPath: string }): string[] {
-  return ['--history', h.historyPath, '--waivers', h.waiversPath];
-}
-
 let sample: BatchEntry | undefined;
 
-async function inProcessBatch(world: World, out: string, timings?: Record<string, number>): Promise<number> {
+async function inProcessBatch(world: World, out: string, timings?: Record<string, number>): Promise<{ cpu: number; wall: number }> {
   rmSync(out, { recursive: true, force: true });
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await runBatch(world.evidenceDir(YEAR), { year: YEAR, outDir: out, settingsPath: world.settingsPath, ...historyOf(world), ...(timings ? { timings } : {}) });
-  const ms = performance.now() - t0;
+  const r = await runBatch(world.evidenceDir(YEAR), { year: YEAR, outDir: out, settingsPath: world.settingsPath, historyPath: world.ledgerPath, waiversPath: world.waiversPath, formats: ['md', 'json', 'html'], ...(timings ? { timings } : {}) });
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   if (r.failures.length > 0) throw new Error(`the synthetic world has ${r.failures.length} bad files: ${JSON.stringify(r.failures[0])}`);
   sample ??= r.entries[0];
-  return ms;
+  return { cpu: (c.user + c.system) / 1000, wall };
 }
 
 function fmt(ms: number): string {
   return `${ms.toFixed(0).padStart(7)} ms`;
 }
 
-function verdict(ratio: number, target: number): string {
-  return `${ratio.toFixed(2)}x (target <= ${target}x: ${ratio <= target ? 'met' : 'MISSED'})`;
+function coldAndWarm(cold: ColdFigures): void {
+  targets.push(
+    { figure: 'cold tip assess / node -e 0', cpu: cold.assess.cpu / cold.bare.cpu, wall: cold.assess.wall / cold.bare.wall, unit: 'x', target: 2, detail: `${cold.assess.cpu.toFixed(0)} / ${cold.bare.cpu.toFixed(0)} ms CPU` },
+    { figure: 'cold tip assess / dependency import floor', cpu: cold.assess.cpu / cold.floor.cpu, wall: cold.assess.wall / cold.floor.wall, unit: 'x', target: 1.2, detail: `${cold.assess.cpu.toFixed(0)} / ${cold.floor.cpu.toFixed(0)} ms CPU` },
+  );
 }
 
-async function main(): Promise<void> {
+async function world(cold: ColdFigures | undefined): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'tip-bench-'));
   try {
     let t0 = performance.now();
-    const w200 = generateWorld(join(root, 'w200'), { seed: 2025, countries: 200, firstYear: 2001, lastYear: YEAR, evidenceYears: 'all' });
+    const wYear = generateWorld(join(root, 'w190'), { seed: 2025, countries: WORLD, firstYear: 2001, lastYear: YEAR, evidenceYears: 'last' });
+    const w200 = generateWorld(join(root, 'w200'), { seed: 2025, countries: 200, firstYear: 2001, lastYear: YEAR, evidenceYears: 'last' });
     const w2000 = generateWorld(join(root, 'w2000'), { seed: 2025, countries: 2000, firstYear: 2001, lastYear: YEAR, evidenceYears: 'last' });
-    console.log(`synthetic worlds: ${w200.countries.length} countries x ${YEAR - 2001 + 1} years (${w200.files} evidence files) and ${w2000.countries.length} countries (${w2000.files} files), seed 2025, generated in ${fmt(performance.now() - t0).trim()}`);
-    const h200 = historyOf(w200);
-    console.log(`runs: ${RUNS} per process figure, ${BATCH_RUNS} per batch figure; medians`);
-    console.log('');
+    console.log(`3. a world year: synthetic worlds of ${WORLD}, 200 and 2,000 countries (ledgers from 2001, evidence for ${YEAR}), seed 2025, generated in ${fmt(performance.now() - t0).trim()}`);
 
-    // 1. Cold start against the import floor.
-    // The four dependencies the issue names, plus csv-parse, which `tip assess --history` also loads.
-    const imports = "await import('json-rules-engine'); await import('zod'); await import('yaml'); await import('handlebars'); await import('csv-parse/sync');";
-    const bare = medianOf(RUNS, () => timeProcess(['-e', '0']));
-    const floor = medianOf(RUNS, () => timeProcess(['--input-type=module', '-e', imports]));
-    const file = join(w200.evidenceDir(YEAR), readdirSync(w200.evidenceDir(YEAR)).sort()[0]!);
-    const assess = medianOf(RUNS, () => timeProcess([BIN, 'assess', file, ...historyArgs(h200)]));
-    console.log('1. cold start');
-    console.log(`   node -e 0 (bare start)                 ${fmt(bare.median)}`);
-    console.log(`   import floor (5 runtime dependencies)  ${fmt(floor.median)}`);
-    console.log(`   tip assess (one country, cold)         ${fmt(assess.median)}   ${verdict(assess.median / floor.median, 1.2)}`);
-    console.log('');
+    // The world year, cold, beside the cold assessment of section 1 (measured again here, interleaved).
+    const out = join(root, 'out-year');
+    const m = interleaved(
+      {
+        assess: { args: [BIN, 'assess', join('examples', 'CHN-2009.yaml'), '--history', join('examples', 'tiers.csv')] },
+        batch: {
+          args: [BIN, 'batch', wYear.evidenceDir(YEAR), '--year', String(YEAR), '--out', out, '--format', WORLD_FORMATS, '--settings', wYear.settingsPath, ...historyArgs(wYear)],
+          before: () => rmSync(out, { recursive: true, force: true }),
+        },
+      },
+      BATCH_RUNS,
+    );
+    console.log(`   cold tip batch, ${WORLD} countries, --format ${WORLD_FORMATS} (${BATCH_RUNS} runs, interleaved with a cold tip assess of the China example)`);
+    console.log('                                          CPU time   wall time');
+    console.log(`   tip assess (cold)                       ${fmt(m.assess.cpu)}  ${fmt(m.assess.wall)}`);
+    console.log(`   tip batch (cold)                        ${fmt(m.batch.cpu)}  ${fmt(m.batch.wall)}   ${(m.batch.cpu / WORLD).toFixed(1)} ms CPU per country`);
+    targets.push({ figure: `world year (${WORLD} countries) / cold tip assess`, cpu: m.batch.cpu / m.assess.cpu, wall: m.batch.wall / m.assess.wall, unit: 'x', target: 2, detail: `${m.batch.cpu.toFixed(0)} / ${m.assess.cpu.toFixed(0)} ms CPU` });
+    void cold;
 
-    // 2. A year of 200 countries against one assessment.
-    const timings: Record<string, number> = {};
-    const inProc: number[] = [];
-    for (let i = 0; i < BATCH_RUNS; i++) inProc.push(await inProcessBatch(w200, join(root, `out200-${i}`), i === 0 ? timings : undefined));
-    const batch200 = { median: median(inProc), all: inProc };
-    const proc = medianOf(BATCH_RUNS, () => {
-      const out = join(root, 'out200-proc');
-      rmSync(out, { recursive: true, force: true });
-      return timeProcess([BIN, 'batch', w200.evidenceDir(YEAR), '--year', String(YEAR), '--out', out, '--settings', w200.settingsPath, ...historyArgs(h200)]);
-    });
     // The same batch in a fresh process, timed from inside: imports, then each phase, all cold.
-    const coldOut = join(root, 'out200-cold');
+    const coldOut = join(root, 'out-year-phases');
     const script = [
       'const t0 = performance.now();',
       `const { runBatch } = await import(${JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', 'batch', 'run.js')).href)});`,
       'const imports = performance.now() - t0; const timings = {};',
-      `await runBatch(${JSON.stringify(w200.evidenceDir(YEAR))}, { year: ${YEAR}, outDir: ${JSON.stringify(coldOut)}, settingsPath: ${JSON.stringify(w200.settingsPath)}, historyPath: ${JSON.stringify(h200.historyPath)}, waiversPath: ${JSON.stringify(h200.waiversPath)}, timings });`,
+      `await runBatch(${JSON.stringify(wYear.evidenceDir(YEAR))}, { year: ${YEAR}, outDir: ${JSON.stringify(coldOut)}, settingsPath: ${JSON.stringify(wYear.settingsPath)}, historyPath: ${JSON.stringify(wYear.ledgerPath)}, waiversPath: ${JSON.stringify(wYear.waiversPath)}, formats: ['md', 'json', 'html'], timings });`,
       'console.log(JSON.stringify({ imports, ...timings }));',
     ].join('\n');
-    const cold = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
-    if (cold.status !== 0) throw new Error(`cold batch failed: ${cold.stderr}`);
-    const coldTimings = JSON.parse(cold.stdout) as Record<string, number>;
-
-    console.log('2. a 200-country year (assess + four drafts each + report in three formats)');
-    console.log(`   in-process runBatch (modules loaded)   ${fmt(batch200.median)}   ${verdict(batch200.median / assess.median, 2)}  (against the cold tip assess above)`);
-    console.log(`   tip batch process (cold)               ${fmt(proc.median)}   ${verdict(proc.median / assess.median, 2)}`);
-    const table = (label: string, t: Record<string, number>) => {
+    const phases = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    if (phases.status !== 0) throw new Error(`cold batch failed: ${phases.stderr}`);
+    const coldTimings = JSON.parse(phases.stdout) as Record<string, number>;
+    const timings: Record<string, number> = {};
+    await inProcessBatch(w200, join(root, 'out200-first'), timings);
+    const table = (label: string, t: Record<string, number>, n: number) => {
       console.log(`   ${label}:`);
       const total = Object.values(t).reduce((s, x) => s + x, 0);
       for (const [phase, ms] of Object.entries(t).sort((a, b) => b[1] - a[1])) {
         if (ms < 0.5) continue;
-        console.log(`     ${phase.padEnd(16)} ${fmt(ms)}  ${((100 * ms) / total).toFixed(0).padStart(3)}%   ${(ms / w200.countries.length).toFixed(2)} ms/country`);
+        console.log(`     ${phase.padEnd(16)} ${fmt(ms)}  ${((100 * ms) / total).toFixed(0).padStart(3)}%   ${(ms / n).toFixed(2)} ms/country`);
       }
     };
-    table('where the time goes, in a fresh process (cold: module imports, then each phase)', coldTimings);
-    table('where the time goes, first in-process run (modules loaded, code not yet optimized)', timings);
+    table(`where the wall time goes, ${WORLD} countries in a fresh process (module imports, then each phase, all cold)`, coldTimings, WORLD);
+    table('where the wall time goes, 200 countries, first in-process run (modules loaded, code not yet optimized)', timings, 200);
     // What reusing one corpus and one compiled template set saves: each built again per country.
     const corpusOnce = median(Array.from({ length: 3 }, () => timeIt(() => loadCorpus())));
-    // Handlebars compiles a template on its first use: time a first render with a new engine
-    // against a render with the batch's warm one.
     const entry = sample!;
     const settings = resolveReportYear(YEAR, { override: loadReportYears(w200.settingsPath) });
     const render = (engine: ReturnType<typeof createEngine>) => renderDocuments(entry.assessment, entry.evidence, { docs: 'all', settings, engine });
     const templatesOnce = median(Array.from({ length: 3 }, () => timeIt(() => render(createEngine())) - timeIt(() => render(bundledEngine()))));
     console.log('   reused once per batch (warm figures; per country they would add):');
-    console.log(`     rule corpus      ${fmt(corpusOnce)}  x ${w200.countries.length} = ${fmt(corpusOnce * w200.countries.length).trim()}`);
-    console.log(`     templates        ${fmt(templatesOnce)}  x ${w200.countries.length} = ${fmt(templatesOnce * w200.countries.length).trim()}`);
+    console.log(`     rule corpus      ${fmt(corpusOnce)}  x 200 = ${fmt(corpusOnce * 200).trim()}`);
+    console.log(`     templates        ${fmt(templatesOnce)}  x 200 = ${fmt(templatesOnce * 200).trim()}`);
     console.log('');
 
-    // 3. Linearity: 2,000 countries against 200.
-    const big: number[] = [];
-    for (let i = 0; i < Math.max(1, BATCH_RUNS - 1); i++) big.push(await inProcessBatch(w2000, join(root, `out2000-${i}`)));
-    const big2000 = median(big);
-    console.log('3. linearity (in-process runBatch)');
-    console.log(`   200 countries                          ${fmt(batch200.median)}`);
-    console.log(`   2,000 countries                        ${fmt(big2000)}   ${verdict(big2000 / batch200.median, 10.5)}`);
+    // Linearity: 2,000 countries against 200, in process, side by side.
+    const small: { cpu: number; wall: number }[] = [];
+    const big: { cpu: number; wall: number }[] = [];
+    for (let i = 0; i < BATCH_RUNS; i++) {
+      small.push(await inProcessBatch(w200, join(root, 'out200')));
+      big.push(await inProcessBatch(w2000, join(root, 'out2000')));
+    }
+    const s = { cpu: median(small.map((x) => x.cpu)), wall: median(small.map((x) => x.wall)) };
+    const b = { cpu: median(big.map((x) => x.cpu)), wall: median(big.map((x) => x.wall)) };
+    console.log(`4. linearity: in-process runBatch (modules loaded), ${BATCH_RUNS} runs each, alternating; medians`);
+    console.log('                                          CPU time   wall time');
+    console.log(`   200 countries                           ${fmt(s.cpu)}  ${fmt(s.wall)}`);
+    console.log(`   2,000 countries                         ${fmt(b.cpu)}  ${fmt(b.wall)}`);
+    targets.push({ figure: '2,000 countries / 200', cpu: b.cpu / s.cpu, wall: b.wall / s.wall, unit: 'x', target: 10.5, detail: `${b.cpu.toFixed(0)} / ${s.cpu.toFixed(0)} ms CPU` });
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function printTargets(): void {
+  if (targets.length === 0) return;
+  console.log('');
+  console.log('Targets (issue 15), each measured side by side in this run; medians; CPU time is the figure the target is set in:');
+  const value = (t: Target, x: number) => (Number.isNaN(x) ? '-' : t.unit === 'x' ? `${x.toFixed(2)}x` : `${x.toFixed(2)} ms`);
+  const width = Math.max(...targets.map((t) => t.figure.length));
+  console.log(`   ${'figure'.padEnd(width)}   ${'CPU'.padStart(9)}  ${'wall'.padStart(9)}  ${'target'.padStart(10)}  verdict   (measured)`);
+  for (const t of targets) {
+    const ok = t.cpu <= t.target;
+    console.log(`   ${t.figure.padEnd(width)}   ${value(t, t.cpu).padStart(9)}  ${value(t, t.wall).padStart(9)}  ${('<= ' + (t.unit === 'x' ? `${t.target}x` : `${t.target} ms`)).padStart(10)}  ${(ok ? 'met' : 'MISSED').padEnd(8)}  (${t.detail})`);
   }
 }
 
@@ -217,6 +226,8 @@ function clockBench(): void {
   };
   const rows = [1, 10, 50].map((gaps) => ({ gaps, years: gaps + 3, gapped: perClock(gaps, false), complete: perClock(gaps, true), states: states(gaps) }));
   const base = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  targets.push({ figure: `clock: cost per year read, ${last.gaps} missing years / 1`, cpu: last.gapped / base.gapped / (last.years / base.years), wall: Number.NaN, unit: 'x', target: 2, detail: `linear: ${last.gapped.toFixed(1)} / ${base.gapped.toFixed(1)} us per clock for ${last.years} / ${base.years} years` });
   console.log('5. the Watch List clock, CPU time per clock (missing years between the first row and a two-year Watch List run)');
   console.log('   missing years  years read  states  with gaps   ratio to 1 gap  ratio per year read  no gaps (same years)');
   for (const r of rows) {
@@ -232,16 +243,36 @@ function clockBench(): void {
 }
 
 const ONLY = process.env.TIP_BENCH_ONLY;
-if (ONLY === undefined) await main();
-if (ONLY === undefined || ONLY === 'serve') {
+const wants = (section: string) => ONLY === undefined || ONLY === section;
+let cold: ColdFigures | undefined;
+if (wants('cold')) {
+  cold = measureCold(RUNS);
+  printCold(cold, RUNS);
+  coldAndWarm(cold);
   console.log('');
+}
+if (wants('warm')) {
+  const w = await measureWarm();
+  printWarm(w);
+  targets.push(
+    { figure: 'warm assessment (loaded evidence)', cpu: w.assess, wall: w.assessWall, unit: 'ms', target: 2, detail: 'China 2009' },
+    { figure: 'warm keystroke (check + assess + 4 drafts)', cpu: w.keystroke, wall: w.keystrokeWall, unit: 'ms', target: 20, detail: 'China 2009, JSON as the page sends it' },
+  );
+  console.log('');
+}
+if (wants('world')) {
+  await world(cold);
+  console.log('');
+}
+if (wants('serve')) {
   await benchServe();
-}
-if (ONLY === undefined || ONLY === 'clock') {
   console.log('');
+}
+if (wants('clock')) {
   clockBench();
-}
-if (ONLY === undefined || ONLY === 'whatif') {
   console.log('');
+}
+if (wants('whatif')) {
   await benchWhatIf();
 }
+printTargets();
