@@ -31,9 +31,9 @@ function seconds(t: string): number {
 }
 
 /** Runs `node ARGS` once in the package root; throws when it exits with a code not in `okCodes`. */
-export function timeNode(args: string[], okCodes: number[] = [0]): ProcessTime {
+export function timeNode(args: string[], okCodes: number[] = [0], env: Record<string, string> = {}): ProcessTime {
   const errFile = `/tmp/tip-bench-err-${process.pid}`;
-  const r = spawnSync('bash', ['-c', SCRIPT, 'bench', process.execPath, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, TIP_BENCH_ERR: errFile } });
+  const r = spawnSync('bash', ['-c', SCRIPT, 'bench', process.execPath, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, ...env, TIP_BENCH_ERR: errFile } });
   const lines = r.stdout.trim().split('\n');
   const [, children, last] = lines;
   const [start, end, rc] = (last ?? '').split(' ');
@@ -63,19 +63,19 @@ export interface Measured {
  * an output folder, say) and is not timed.
  */
 export function interleaved<K extends string>(
-  commands: Record<K, { args: string[]; okCodes?: number[]; before?: () => void }>,
+  commands: Record<K, { args: string[]; okCodes?: number[]; env?: Record<string, string>; before?: () => void }>,
   runs: number,
 ): Record<K, Measured> {
   const keys = Object.keys(commands) as K[];
   const all = Object.fromEntries(keys.map((k) => [k, [] as ProcessTime[]])) as Record<K, ProcessTime[]>;
   for (const k of keys) {
     commands[k].before?.();
-    timeNode(commands[k].args, commands[k].okCodes); // one untimed run each: the file cache
+    timeNode(commands[k].args, commands[k].okCodes, commands[k].env); // one untimed run each: the file cache
   }
   for (let i = 0; i < runs; i++) {
     for (const k of keys) {
       commands[k].before?.();
-      all[k].push(timeNode(commands[k].args, commands[k].okCodes));
+      all[k].push(timeNode(commands[k].args, commands[k].okCodes, commands[k].env));
     }
   }
   return Object.fromEntries(keys.map((k) => [k, { cpu: median(all[k].map((r) => r.cpu)), wall: median(all[k].map((r) => r.wall)), runs: all[k] }])) as Record<K, Measured>;

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, UsageError, formatDiagnostic, moreText } from '../diagnostics/diagnostic.js';
-import { OutputError } from '../fsutil/errors.js';
-import { provideStandardInput } from '../fsutil/read.js';
 import { suggestKey } from '../load/suggest.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Command, Io } from './io.js';
-import { DecisionError } from '../assess/resolve.js';
-import { errorJson, printJson, wantsJson, type ErrorKind } from './json-output.js';
+import { wantsJson } from './json-output.js';
+import { reportError, runLoaded } from './run-command.js';
+
+export { reportError };
 
 /** The commands, each in its own module under commands/; loaded on use so start-up stays small. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command; help: string }> }> = {
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command; help: string }> }> = {
   validate: { summary: 'check evidence files against the evidence model', load: () => import('./commands/validate.js') },
   init: { summary: 'write a commented evidence skeleton for a country and year', load: () => import('./commands/init.js') },
   schema: { summary: 'print the JSON Schema of the evidence file', load: () => import('./commands/schema.js') },
@@ -28,9 +27,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   serve: { summary: 'the desk officer\'s workbench in the browser (a local web page over a folder)', load: () => import('./commands/serve.js') },
   demo: { summary: 'assess and draft the bundled example (what `npm start` runs)', load: () => import('./commands/demo.js') },
 };
-
-/** Diagnostics printed at most per command; the rest are counted. */
-const PRINTED_MAX = 200;
 
 export function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -75,44 +71,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [name, rest] = first === 'help' ? [args[0]!, ['--help']] : [first, args];
   const command = COMMANDS[name];
   if (!command) return unknownCommand(name, io);
-  provideStandardInput(io.stdin);
+  let loaded: { run: Command };
   try {
-    const mod = await command.load();
-    return await mod.run(rest, io);
+    loaded = await command.load();
   } catch (err) {
     return reportError(err, io, name, wantsJson(rest));
   }
-}
-
-function classify(err: unknown): { kind: ErrorKind; code: number; message: string } {
-  if (err instanceof InputError) return { kind: 'input', code: 1, message: `${err.diagnostics.length + err.omitted} error${err.diagnostics.length + err.omitted === 1 ? '' : 's'}` };
-  if (err instanceof DecisionError) return { kind: 'decision', code: 1, message: `the rules give ${err.kind === 'empty' ? 'no answer' : 'two answers'}: ${err.message}` };
-  if (err instanceof UsageError) return { kind: 'usage', code: 2, message: err.message };
-  if (err instanceof OutputError) return { kind: 'output', code: 1, message: err.message };
-  const sys = err as NodeJS.ErrnoException;
-  if (sys && typeof sys.code === 'string' && typeof sys.path === 'string') {
-    // A file the command had to read or write could not be: say which and why, exit 1.
-    return { kind: 'output', code: 1, message: OutputError.from(sys.path, err, sys.syscall ?? 'use').message };
-  }
-  return { kind: 'internal', code: 3, message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
-}
-
-export function reportError(err: unknown, io: Io, name: string, json = false): number {
-  const { kind, code, message } = classify(err);
-  if (json) {
-    printJson(io.stdout, errorJson(name, code, kind, message, err instanceof InputError ? err.diagnostics : undefined, err instanceof InputError ? err.omitted : 0));
-    return code;
-  }
-  if (err instanceof InputError) {
-    for (const d of err.diagnostics.slice(0, PRINTED_MAX)) io.stderr(formatDiagnostic(d) + '\n');
-    const more = Math.max(0, err.diagnostics.length - PRINTED_MAX) + err.omitted;
-    if (more > 0) io.stderr(`${moreText(more)}\n`);
-    io.stderr(`${message}\n`);
-  } else if (kind === 'usage') {
-    io.stderr(`tip ${name}: ${message}\nRun \`tip help ${name}\` for usage.\n`);
-  } else {
-    io.stderr(`tip ${name}: ${message}\n`);
-    if (kind === 'internal' && process.env.TIP_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
-  }
-  return code;
+  return runLoaded(name, loaded, rest, io);
 }

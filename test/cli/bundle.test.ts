@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 
 /**
- * The shipped `tip` is esbuild's bundle of src/cli/bin.ts (scripts/bundle.mjs, run by `npm run
- * build`). These tests build it afresh from today's src/ into a folder inside the package (it finds
- * rules/ and templates/ by walking up, as dist/src does) and check that it says byte for byte what
- * the library's own `main` says, and that a command loads only what it needs.
+ * The shipped `tip` is a launcher over one esbuild bundle per command, compiled with V8's code
+ * cache (scripts/bundle.mjs, run by `npm run build`). These tests build it afresh from today's
+ * src/ into a folder inside the package (it finds rules/ and templates/ by walking up, as dist/src
+ * does) and check that it says byte for byte what the library's own `main` says, with the code
+ * cache, without it and with a damaged one, and that a command's bundle holds only what it needs.
  */
 
 let out: string;
@@ -24,12 +25,12 @@ beforeAll(() => {
   const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts', 'bundle.mjs'), join(out, 'cli'), join(out, 'meta.json')], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8')) as typeof meta;
-}, 60_000);
+}, 120_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-function bundled(args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(out, 'cli', 'tip.js'), ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+function bundled(args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(out, 'cli', 'tip.cjs'), ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -54,12 +55,34 @@ describe('the bundled tip says what the library says', () => {
     ['validate of the examples', ['validate', 'examples/CHN-2009.yaml', 'examples/more/MYS-2024.yaml']],
     ['an unknown command', ['asses']],
     ['a usage error', ['assess', 'examples/CHN-2009.yaml', '--jsn']],
+    ['help', ['help', 'assess']],
+    ['a command\'s own --help', ['render', '--help']],
+    ['the version', ['-v']],
+    ['no command', []],
   ])('%s', async (_label, argv) => {
     const want = await library(argv);
-    const got = bundled(argv);
-    expect(got.err).toBe(want.err);
-    expect(got.out).toBe(want.out);
-    expect(got.code).toBe(want.code);
+    for (const env of [{}, { TIP_CODE_CACHE: '0' }] as Record<string, string>[]) {
+      const got = bundled(argv, env);
+      expect(got.err).toBe(want.err);
+      expect(got.out).toBe(want.out);
+      expect(got.code).toBe(want.code);
+    }
+  }, 30_000);
+
+  test('the code caches exist for the common commands, and a damaged one is not used', async () => {
+    const caches = readdirSync(join(out, 'cli', 'cache'));
+    for (const c of ['main', 'assess', 'validate', 'render', 'what-if', 'batch']) expect(caches.some((f) => new RegExp(`^${c}\\.[0-9a-f]{16}\\.v8$`).test(f)), c).toBe(true);
+    const assessCache = join(out, 'cli', 'cache', caches.find((f) => f.startsWith('assess.'))!);
+    const good = readFileSync(assessCache);
+    const want = await library(['assess', ...CHINA]);
+    try {
+      writeFileSync(assessCache, Buffer.concat([good.subarray(0, 64), Buffer.alloc(good.length - 64, 0x5a)]));
+      const got = bundled(['assess', ...CHINA]);
+      expect(got.out).toBe(want.out);
+      expect(got.code).toBe(0);
+    } finally {
+      writeFileSync(assessCache, good);
+    }
   }, 30_000);
 
   test('a file with errors: the same diagnostics (file:line:col), exit 1, no stack trace', async () => {
@@ -112,23 +135,11 @@ describe('the bundled tip says what the library says', () => {
 });
 
 describe('what each command loads', () => {
-  /** The inputs (source files) of the entry and every chunk it imports statically, plus the command's chunk and its static imports. */
+  /** The inputs (source files) bundled into a command's engine. */
   function loadedBy(command: string): string[] {
-    const outputs = meta.outputs;
-    const key = (suffix: string) => Object.keys(outputs).find((k) => relative(PACKAGE_ROOT, k).replace(/\\/g, '/').includes(suffix));
-    const entry = key('/cli/tip.js');
-    const chunk = Object.keys(outputs).find((k) => new RegExp(`/chunks/${command}-[A-Z0-9]+\\.js$`).test(k));
-    expect(entry, 'entry').toBeDefined();
-    expect(chunk, `the ${command} chunk`).toBeDefined();
-    const seen = new Set<string>();
-    const stack = [entry!, chunk!];
-    while (stack.length > 0) {
-      const k = stack.pop()!;
-      if (seen.has(k) || !outputs[k]) continue;
-      seen.add(k);
-      for (const i of outputs[k].imports) if (i.kind === 'import-statement') stack.push(i.path);
-    }
-    return [...seen].flatMap((k) => Object.keys(outputs[k]!.inputs));
+    const engine = Object.keys(meta.outputs).find((k) => k.replace(/\\/g, '/').endsWith(`/engines/${command}.cjs`));
+    expect(engine, `the ${command} engine`).toBeDefined();
+    return Object.keys(meta.outputs[engine!]!.inputs);
   }
 
   test('assess loads neither Handlebars nor docx nor the drafts', () => {
@@ -139,9 +150,10 @@ describe('what each command loads', () => {
     expect(inputs.filter((i) => /src\/render\/(engine|view-|docx)/.test(i))).toEqual([]);
   });
 
-  test('render loads Handlebars; only a Word draft loads docx', () => {
-    const inputs = loadedBy('render');
-    expect(inputs.some((i) => i.includes('node_modules/handlebars/'))).toBe(true);
-    expect(inputs.filter((i) => i.includes('node_modules/docx/'))).toEqual([]);
+  test('render and batch hold Handlebars; validate holds neither the rules engine nor the drafts', () => {
+    for (const c of ['render', 'batch']) expect(loadedBy(c).some((i) => i.includes('node_modules/handlebars/')), c).toBe(true);
+    const validate = loadedBy('validate');
+    expect(validate.some((i) => i.includes('node_modules/yaml/'))).toBe(true);
+    expect(validate.filter((i) => /node_modules\/(handlebars|docx)\//.test(i))).toEqual([]);
   });
 });

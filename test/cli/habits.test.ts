@@ -180,10 +180,11 @@ describe('the package', () => {
     const paths = packed[0]!.files.map((f) => f.path);
     expect(paths).toContain('LICENSE');
     expect(paths).toContain('tip-evidence.schema.json');
-    // The bin is the bundle `npm run build` writes (scripts/bundle.mjs), with its chunks.
-    expect(pkg.bin.tip).toBe('dist/cli/tip.js');
+    // The bin is the launcher `npm run build` writes (scripts/bundle.mjs), with its engines and code caches.
+    expect(pkg.bin.tip).toBe('dist/cli/tip.cjs');
     expect(paths).toContain(pkg.bin.tip);
-    expect(paths.some((p) => p.startsWith('dist/cli/chunks/'))).toBe(true);
+    expect(paths).toContain('dist/cli/engines/assess.cjs');
+    expect(paths.some((p) => /^dist\/cli\/cache\/assess\.[0-9a-f]{16}\.v8$/.test(p))).toBe(true);
   });
 
   test('the build prints nothing on standard output (so `npm pack --json` is JSON)', async () => {
