@@ -199,7 +199,7 @@ function cpuMicros(f: () => unknown): number {
 }
 
 /**
- * 5. The clock on a ledger whose first row (2001) is followed by `gaps` missing years and then a
+ * 6. The clock on a ledger whose first row (2001) is followed by `gaps` missing years and then a
  * two-year Watch List run, for the report after it: every missing year may have held any
  * placement. The same length of ledger with no gap is the baseline. CPU time per clock, median of
  * RUNS samples of REPS clocks each, side by side in one run; printed as ratios to the 1-gap case.
@@ -228,7 +228,7 @@ function clockBench(): void {
   const base = rows[0]!;
   const last = rows[rows.length - 1]!;
   targets.push({ figure: `clock: cost per year read, ${last.gaps} missing years / 1`, cpu: last.gapped / base.gapped / (last.years / base.years), wall: Number.NaN, unit: 'x', target: 2, detail: `linear: ${last.gapped.toFixed(1)} / ${base.gapped.toFixed(1)} us per clock for ${last.years} / ${base.years} years` });
-  console.log('5. the Watch List clock, CPU time per clock (missing years between the first row and a two-year Watch List run)');
+  console.log('6. the Watch List clock, CPU time per clock (missing years between the first row and a two-year Watch List run)');
   console.log('   missing years  years read  states  with gaps   ratio to 1 gap  ratio per year read  no gaps (same years)');
   for (const r of rows) {
     const ratio = r.gapped / base.gapped;

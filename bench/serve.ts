@@ -11,7 +11,7 @@ import { parseYaml } from '../src/load/index.js';
 import { startWorkbench } from '../src/serve/server.js';
 
 /**
- * `npm run bench`, section 4: one update of the workbench's live panel for the China example, as
+ * `npm run bench`, section 5: one update of the workbench's live panel for the China example, as
  * the page makes it: POST /api/assess with the evidence as JSON, answered with the tier, the clock,
  * its SVG timeline and the recommendations. Target: at most 100 ms on this machine. Measured over
  * a real HTTP connection to an in-process server, beside the bare assessment (evidence already
@@ -68,7 +68,7 @@ export async function benchServe(): Promise<void> {
     }
     const w = http.map((x) => x.wall);
     const ratio = median(http.map((x) => x.cpu)) / median(inProc.map((x) => x.cpu));
-    console.log(`4. the workbench's live update (China 2009: POST /api/assess, evidence as JSON; ${RUNS} runs each, warm)`);
+    console.log(`5. the workbench's live update (China 2009: POST /api/assess, evidence as JSON; ${RUNS} runs each, warm)`);
     console.log(`   update over HTTP, wall time   median ${w.length ? median(w).toFixed(1) : '?'} ms, 90th percentile ${pct(w, 90).toFixed(1)} ms   (target <= 100 ms: ${median(w) <= 100 ? 'met' : 'MISSED'})`);
     console.log(`   update over HTTP, CPU time    median ${median(http.map((x) => x.cpu)).toFixed(1)} ms`);
     console.log(`   bare assessment, CPU time     median ${median(inProc.map((x) => x.cpu)).toFixed(1)} ms   (HTTP + JSON + validation + timeline: ${ratio.toFixed(2)}x the bare assessment)`);

@@ -13,7 +13,7 @@ import { whatIf } from '../src/whatif/index.js';
 import { decisionModels } from '../src/whatif/search.js';
 
 /**
- * `npm run bench`, section 6: `tip what-if` on the China example beside one assessment of it, in
+ * `npm run bench`, section 7: `tip what-if` on the China example beside one assessment of it, in
  * CPU time, medians of TIP_BENCH_WHATIF_RUNS (default 7) runs side by side in this process. The
  * what-if's work is split into the search (the formulas and the bounded DNF: no decision run)
  * and the decisions it re-runs to confirm each minimal set, and set against what a brute force
@@ -63,7 +63,7 @@ export async function benchWhatIf(): Promise<void> {
   const k = w.work;
   const projected = w.nextYear.years.length + w.nextYear.withWaivers.length;
 
-  console.log(`6. tip what-if, China 2009 (bound 3; CPU time, medians of ${RUNS}, side by side, warm)`);
+  console.log(`7. tip what-if, China 2009 (bound 3; CPU time, medians of ${RUNS}, side by side, warm)`);
   console.log(`   one assessment (assessEvidence)        ${ms(m.assessment)}`);
   console.log(`   one decision (decide)                  ${ms(m.decision)}`);
   console.log(`   the search alone (formulas, abduction) ${ms(m.search)}   ${(m.search / m.assessment).toFixed(2)}x one assessment; no decision run`);
