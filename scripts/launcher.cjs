@@ -19,6 +19,12 @@ const { join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
+/** A fault of the installation itself (an engine missing or broken): one line, exit 3, never a stack trace. */
+function broken(err) {
+  process.stderr.write(`tip: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 3;
+}
+
 /** Engine name -> the first 16 hex digits of its SHA-256 (filled in by scripts/bundle.mjs). */
 const ENGINES = /*ENGINES*/ {};
 /** Engine name -> the SHA-256 of its code cache (filled in by scripts/bundle.mjs once made). */
@@ -38,18 +44,23 @@ if (process.env.TIP_CODE_CACHE !== '0' && Object.hasOwn(CACHES, name)) {
   }
   if (cachedData !== undefined && createHash('sha256').update(cachedData).digest('hex') !== CACHES[name]) cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-const engine = { exports: {} };
-script.runInThisContext().call(engine.exports, engine.exports, Module.createRequire(file), engine, file, join(__dirname, 'engines'));
-// The build (scripts/bundle.mjs) sets this to make the cache, once the command has run.
-if (process.env.TIP_WRITE_CODE_CACHE === '1') process.once('beforeExit', () => writeFileSync(cacheFile, script.createCachedData()));
-engine.exports.run(process.argv.slice(2)).then(
-  (code) => {
+let engine;
+let script;
+try {
+  // The wrapper Node's own CommonJS loader puts around a module.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
+  script = new vm.Script(source, { filename: file, cachedData });
+  engine = { exports: {} };
+  script.runInThisContext().call(engine.exports, engine.exports, Module.createRequire(file), engine, file, join(__dirname, 'engines'));
+} catch (err) {
+  engine = undefined;
+  broken(err);
+}
+if (engine !== undefined) {
+  // The build (scripts/bundle.mjs) sets this to make the cache, once the command has run.
+  if (process.env.TIP_WRITE_CODE_CACHE === '1') process.once('beforeExit', () => writeFileSync(cacheFile, script.createCachedData()));
+  // run() never throws (src/cli/run-command.ts); a rejection is a last resort.
+  engine.exports.run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-  },
-  (err) => {
-    // run() never throws (src/cli/run-command.ts); this is a last resort, never a stack trace.
-    process.stderr.write(`tip: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 3;
-  },
-);
+  }, broken);
+}

@@ -102,6 +102,21 @@ describe('the bundled tip says what the library says', () => {
     }
   }, 30_000);
 
+  test('a missing engine is one line and exit 3, never a stack trace', () => {
+    const engine = join(out, 'cli', 'engines', 'rules.cjs');
+    const saved = readFileSync(engine);
+    try {
+      rmSync(engine);
+      const got = bundled(['rules', '--year', '2009']);
+      expect(got.code).toBe(3);
+      expect(got.out).toBe('');
+      expect(got.err).toMatch(/^tip: internal error: .*rules\.cjs.*\n$/);
+    } finally {
+      writeFileSync(engine, saved);
+    }
+    expect(bundled(['rules', '--year', '2009']).code).toBe(0);
+  });
+
   test('a batch writes the same files with the same bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tip-bundle-batch-'));
     try {
