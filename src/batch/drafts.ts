@@ -2,6 +2,7 @@ import { InputError } from '../diagnostics/diagnostic.js';
 import { bundledEngine, renderDocxEach, renderEach, type DraftFormat, type Outcome, type Placeholder, type RenderedDocument, type RenderedDocx } from '../render/index.js';
 import { loadReportYears, resolveReportYear } from '../report-year/resolve.js';
 import type { Corpus } from '../rules/corpus.js';
+import type { WhatIf } from '../whatif/types.js';
 import type { BatchEntry } from './types.js';
 
 /** One country's drafts: the files to write (names inside the drafts folder) and the placeholders they carry. */
@@ -21,6 +22,12 @@ export interface DraftOptions {
   format?: DraftFormat;
   /** A placeholder in a draft fails the country, as `tip render --strict`. */
   strict?: boolean;
+  /**
+   * tip what-if for a country (`tip batch --action-plans`): its drafts are then the five of
+   * `tip render --doc all`, the action plan among them, with the demarche's and the press
+   * guidance's recommendations in the plan's order.
+   */
+  whatIf?: (entry: BatchEntry) => Promise<WhatIf>;
 }
 
 /** Each placeholder once, first occurrence kept. */
@@ -46,11 +53,12 @@ export function createDraftRenderer(options: DraftOptions): DraftRenderer {
   const settings = resolveReportYear(options.year, override ? { override } : {});
   const engine = bundledEngine();
   const format = options.format ?? 'text';
-  // Every document the batch can draft without tip what-if (the action plan needs one per country: `tip render`).
+  // Every document: the four, and the action plan when there is a what-if (options.whatIf).
   const render = { docs: 'all' as const, settings, corpus: options.corpus, engine };
   return async (entry) => {
+    const plan = options.whatIf ? { whatIf: await options.whatIf(entry) } : {};
     const outcomes: Outcome<RenderedDocument | RenderedDocx>[] =
-      format === 'docx' ? await renderDocxEach(entry.assessment, entry.evidence, render) : renderEach(entry.assessment, entry.evidence, { ...render, format });
+      format === 'docx' ? await renderDocxEach(entry.assessment, entry.evidence, { ...render, ...plan }) : renderEach(entry.assessment, entry.evidence, { ...render, ...plan, format });
     const files: DraftSet['files'] = [];
     const placeholders: Placeholder[] = [];
     for (const o of outcomes) {

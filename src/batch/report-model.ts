@@ -138,7 +138,8 @@ function row(e: BatchEntry, drafts: readonly string[]): CountryRow {
     consecutiveWatchListYears: a.clock?.consecutiveWatchListYears ?? null,
     countedWatchListYears: a.clock?.countedWatchListYears ?? null,
     specialWatchList: a.specialWatchList?.member ?? null,
-    drafts: drafts.map((file) => ({ doc: /-([a-z]+)\.[a-z]+$/.exec(file)?.[1] ?? file, file: `drafts/${file}` })),
+    // ISO3-YEAR-DOC.EXT, DOC possibly hyphenated (action-plan).
+    drafts: drafts.map((file) => ({ doc: /^[A-Z]{3}-\d{4}-([a-z-]+)\.[a-z]+$/.exec(file)?.[1] ?? file, file: `drafts/${file}` })),
   };
 }
 

@@ -45,7 +45,7 @@ export interface CountryView {
   timeline: TimelineView | null;
 }
 
-const DOC_LABEL: Record<string, string> = { narrative: 'narrative', demarche: 'demarche', nonpaper: 'non-paper', press: 'press guidance' };
+const DOC_LABEL: Record<string, string> = { narrative: 'narrative', demarche: 'demarche', nonpaper: 'non-paper', press: 'press guidance', 'action-plan': 'action plan' };
 const CHANGE_RANK: Record<CountryRow['change'], number> = { downgrade: 0, upgrade: 1, same: 2, unknown: 3, 'not-comparable': 4 };
 
 /** Tier order for sorting: Tier 1 first, Special Case last. */

@@ -13,6 +13,7 @@ import { lawOf, type Law } from '../rules/law.js';
 import { tierName } from '../model/tier.js';
 import { BackgroundWriter } from './background-writer.js';
 import { createDraftRenderer, type DraftRenderer } from './drafts.js';
+import { whatIf } from '../whatif/index.js';
 import { renderFormats } from './formats.js';
 import { listEvidenceFiles, peekFileYear } from './files.js';
 import { finishOutput, invalidateManifest } from './manifest.js';
@@ -147,6 +148,9 @@ function shared(dir: string, options: RunBatchOptions, lap: (phase: string) => v
   const draftsDir = options.outDir !== undefined ? join(options.outDir, 'drafts') : undefined;
   const wantDrafts = draftsDir !== undefined && options.drafts !== false && candidates > 0;
   const settingsPath = options.settingsPath !== undefined ? { settingsPath: options.settingsPath } : {};
+  // The what-if tip render runs for its action plan, with the batch's ledger and readings.
+  const whatIfOptions = { ...(options.assess ?? {}), corpus };
+  const actionPlans = options.actionPlans === true ? { whatIf: (e: BatchEntry) => whatIf({ evidence: e.evidence, ledger: ledger ?? undefined, options: whatIfOptions, corpus, file: e.file }) } : {};
   return {
     dir,
     year,
@@ -158,7 +162,7 @@ function shared(dir: string, options: RunBatchOptions, lap: (phase: string) => v
     clockOptions: options.assess?.clock ?? {},
     // A --settings file's release date also dates the Tier 3 window and the action plan.
     releaseDate: options.settingsPath !== undefined ? (loadReportYears(options.settingsPath).value.years[String(year)]?.release?.date ?? undefined) : undefined,
-    renderDrafts: wantDrafts ? (options.renderDrafts ?? createDraftRenderer({ year, corpus, format: options.draftFormat ?? 'text', strict: options.strict === true, ...settingsPath })) : undefined,
+    renderDrafts: wantDrafts ? (options.renderDrafts ?? createDraftRenderer({ year, corpus, format: options.draftFormat ?? 'text', strict: options.strict === true, ...settingsPath, ...actionPlans })) : undefined,
     draftsDir,
     writer: new BackgroundWriter(),
     lap,

@@ -24,6 +24,12 @@ export interface BatchOptions {
   drafts?: boolean;
   /** The drafts' format: text (default), markdown or docx. */
   draftFormat?: import('../render/index.js').DraftFormat;
+  /**
+   * Draft each country's action plan too (tip what-if per country, as `tip render --doc all`:
+   * about a hundred assessments' worth each), with the demarche's and the press guidance's
+   * recommendations in its order. Default false: the four drafts.
+   */
+  actionPlans?: boolean;
   /** A placeholder in a country's drafts fails that country (as `tip render --strict`). */
   strict?: boolean;
   /** Clock readings and the other assessment options, as `tip assess` takes them. */

@@ -11,11 +11,13 @@ import type { Io } from '../io.js';
 import { batchJson, printJson } from '../json-output.js';
 
 export const help = `Usage: tip batch DIR --year Y [--history CSV] [--waivers CSV] [--out DIR] [--format md,json,html,docx]
-                 [--draft-format text|markdown|docx] [--settings FILE] [--strict] [--no-drafts] [clock readings]
+                 [--draft-format text|markdown|docx] [--settings FILE] [--strict] [--no-drafts]
+                 [--action-plans] [clock readings]
 
 Assesses every evidence file of report year Y in DIR (the *.yaml files directly inside it; files of
 other years are listed as skipped) and writes, into OUT (default tip-batch-Y):
-  drafts/       the narrative, demarche, press guidance and non-paper of every country
+  drafts/       the narrative, demarche, press guidance and non-paper of every country (and
+                its action plan, with --action-plans)
   manifest.json every file written with its SHA-256, written last (see the README: what a
                 killed run leaves)
   report.md     tier counts, each country's tier and change from last year (automatic downgrades
@@ -36,6 +38,9 @@ Options:
                                 windows), merged over data/report-years.yaml as in tip render
   --strict                      a placeholder in a country's drafts fails that country
   --no-drafts                   write the report only
+  --action-plans                also draft each country's action plan, as tip render --doc all does
+                                (tip what-if per country; the demarche and press guidance then order
+                                their recommendations by it): slower, about 0.1 s a country
   --json                        {"ok","exitCode","year","totals","counts","failures":[{"file","diagnostics"}],
                                 "skipped","outDir","written"} on standard output instead of the summary
 ${ASSESS_OPTIONS_HELP}
@@ -86,6 +91,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'draft-format': { type: 'string' },
     strict: { type: 'boolean' },
     'no-drafts': { type: 'boolean' },
+    'action-plans': { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if (flag(args, 'help')) {
@@ -117,6 +123,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     formats,
     assess,
     drafts: !flag(args, 'no-drafts'),
+    actionPlans: flag(args, 'action-plans'),
     draftFormat,
     strict: flag(args, 'strict'),
     ...(settings !== undefined ? { settingsPath: resolve(io.cwd, settings) } : {}),
