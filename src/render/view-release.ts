@@ -23,6 +23,8 @@ export const ReleaseViewSchema = z.strictObject({
   /** 9 for 2009: "the ninth annual TIP Report". */
   edition: z.number().int().min(1),
   release: MomentSchema,
+  /** The Secretary releases the Report at an event (the custom); false: it is posted online with none (2025). */
+  releaseEvent: z.boolean(),
   secretary: z.strictObject({ name: z.string(), signature: z.string() }),
   /** The trafficking office's symbol ("G/TIP"); null in a year the office did not exist. */
   office: z.strictObject({ symbol: z.string(), name: z.string() }).nullable(),
@@ -73,6 +75,7 @@ export function buildReleaseView(s: ReportYearSettings, ph: Placeholders): Relea
     year: y,
     edition: s.edition,
     release,
+    releaseEvent: s.release_event !== false,
     secretary,
     office,
     head,

@@ -166,6 +166,7 @@ export function resolveReportYear(year: number, options: ResolveOptions = {}): R
     year,
     edition: reportEdition(year),
     release: withZone(entry.release),
+    ...(entry.release_event !== undefined ? { release_event: entry.release_event } : {}),
     ...(entry.secretary !== undefined ? { secretary: entry.secretary as ReportYearSettings['secretary'] } : {}),
     ...(entry.office !== undefined ? { office: entry.office as ReportYearSettings['office'] } : {}),
     ...(entry.head !== undefined ? { head: entry.head as ReportYearSettings['head'] } : {}),

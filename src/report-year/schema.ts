@@ -78,12 +78,17 @@ const HeadSchema = z.strictObject({
 });
 
 /** The fields of a year's settings, in the order `tip settings` prints them. */
-export const SETTINGS_FIELDS = ['release', 'secretary', 'office', 'head', 'briefing', 'press_briefing', 'press_statement', 'venue', 'website', 'delivery', 'refs', 'theme'] as const;
+export const SETTINGS_FIELDS = ['release', 'release_event', 'secretary', 'office', 'head', 'briefing', 'press_briefing', 'press_statement', 'venue', 'website', 'delivery', 'refs', 'theme'] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 /** One year in a settings file: everything optional, nested objects too (a file may override one field). */
 export const ReportYearEntrySchema = z.strictObject({
   release: MomentSchema.optional(),
+  /**
+   * false: the Report was posted online with no release event (2025: a press statement only).
+   * Absent: the customary event at which the Secretary releases it, as for every Report to 2024.
+   */
+  release_event: z.boolean().optional(),
   secretary: SecretarySchema.partial().optional(),
   office: OfficeSchema.partial().nullable().optional(),
   head: HeadSchema.partial().nullable().optional(),
@@ -137,6 +142,8 @@ export interface ReportYearSettings {
   /** 9 for the 2009 Report, the "ninth annual TIP Report" (derived: the first Report was 2001's). */
   edition: number;
   release: Moment;
+  /** false: posted online with no release event; undefined: the customary event. */
+  release_event?: boolean;
   secretary?: Secretary;
   office?: Office | null;
   head?: Head | null;

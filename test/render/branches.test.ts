@@ -288,3 +288,31 @@ describe('statutory Tier 3 from 2019: the narrative says why, not only "no signi
     expect(d.narrative).toContain('however, it is making significant efforts to do so. The government demonstrated increasing efforts compared to the previous reporting period; therefore Testland remained on Tier 2.');
   });
 });
+
+describe('a Report posted online with no release event (2025, release_event: false in data/report-years.yaml)', async () => {
+  const { resolveReportYear } = await import('../../src/report-year/resolve.js');
+  const posted = baseEvidence(2025);
+  const a2025 = await assess(posted, { clock: clock(2025), previousTier: '2' });
+  const d2025 = renderAll(a2025, posted, 'text', resolveReportYear(2025));
+  const evented = baseEvidence(2024);
+  const a2024 = await assess(evented, { clock: clock(2024), previousTier: '2' });
+  const d2024 = renderAll(a2024, evented, 'text', resolveReportYear(2024));
+
+  test('2025: the demarche and the non-paper say the Report is posted, and speak of no event, press conference or Secretary\'s release', () => {
+    expect(d2025.demarche).toContain('the Department will post the 2025 Trafficking in Persons (TIP) Report on its website; there will be no release event.');
+    expect(d2025.demarche).toContain("should not precede the Report's posting at");
+    expect(d2025.nonpaper).toContain('the Department of State will post the twenty-fifth annual TIP Report on its website; there will be no release event.');
+    for (const text of [d2025.demarche, d2025.nonpaper]) {
+      expect(text).not.toContain('press conference');
+      expect(text).not.toContain('public event');
+      expect(text).not.toContain("Secretary's release");
+      expect(text).not.toContain('press event');
+    }
+  });
+
+  test('2024: the customary release event', () => {
+    expect(d2024.demarche).toContain('the Secretary will release the 2024 Trafficking in Persons (TIP) Report');
+    expect(d2024.nonpaper).toContain('the Secretary of State will release the twenty-fourth annual TIP Report in a public event at the State Department');
+    expect(d2024.demarche).not.toContain('no release event');
+  });
+});
