@@ -13,7 +13,7 @@ import { ordinalSuffix } from '../render/words.js';
 /** What each field looks like, for the commented-out line of an unknown one. */
 const SHAPES: Record<SettingsField, { line: string; note: string }> = {
   release: { line: 'release: {date: YYYY-MM-DD, time: "HH:MM", zone: EDT}', note: 'Washington time; the zone follows from the date when left out' },
-  release_event: { line: 'release_event: false', note: 'optional: false when the Report is posted online with no release event (2025); the drafts then say so' },
+  release_event: { line: 'release_event: false', note: 'optional: false when the Report is posted online with no release event; the drafts then say so' },
   secretary: { line: 'secretary: {name: First Last, signature: LAST}', note: 'the Secretary of State on the release date; the signature is the surname in capitals' },
   office: { line: 'office: {symbol: J/TIP, name: Office to Monitor and Combat Trafficking in Persons}', note: 'the office symbol the cables use that year' },
   head: { line: 'head: {name: First Last, surname: Last, title: Ambassador-at-Large}', note: 'or title: Director, Acting Director; null when nobody headed the office' },
