@@ -95,7 +95,7 @@ function coldAndWarm(cold: ColdFigures): void {
   );
 }
 
-async function world(cold: ColdFigures | undefined): Promise<void> {
+async function world(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'tip-bench-'));
   try {
     let t0 = performance.now();
@@ -121,7 +121,6 @@ async function world(cold: ColdFigures | undefined): Promise<void> {
     console.log(`   tip assess (cold)                       ${fmt(m.assess.cpu)}  ${fmt(m.assess.wall)}`);
     console.log(`   tip batch (cold)                        ${fmt(m.batch.cpu)}  ${fmt(m.batch.wall)}   ${(m.batch.cpu / WORLD).toFixed(1)} ms CPU per country`);
     targets.push({ figure: `world year (${WORLD} countries) / cold tip assess`, cpu: m.batch.cpu / m.assess.cpu, wall: m.batch.wall / m.assess.wall, unit: 'x', target: 2, detail: `${m.batch.cpu.toFixed(0)} / ${m.assess.cpu.toFixed(0)} ms CPU` });
-    void cold;
 
     // The same batch in a fresh process, timed from inside: imports, then each phase, all cold.
     const coldOut = join(root, 'out-year-phases');
@@ -244,9 +243,8 @@ function clockBench(): void {
 
 const ONLY = process.env.TIP_BENCH_ONLY;
 const wants = (section: string) => ONLY === undefined || ONLY === section;
-let cold: ColdFigures | undefined;
 if (wants('cold')) {
-  cold = measureCold(RUNS);
+  const cold = measureCold(RUNS);
   printCold(cold, RUNS);
   coldAndWarm(cold);
   console.log('');
@@ -261,7 +259,7 @@ if (wants('warm')) {
   console.log('');
 }
 if (wants('world')) {
-  await world(cold);
+  await world();
   console.log('');
 }
 if (wants('serve')) {
