@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +54,11 @@ const entries = {
   },
 };
 
+// OUTDIR is emptied first: refuse anything that is not a folder of its own inside the package.
+const rel = relative(root, outdir);
+if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || ['dist', 'src', 'rules', 'templates', 'data', 'examples', 'test', 'node_modules'].includes(rel)) {
+  throw new Error(`scripts/bundle.mjs: OUTDIR must be a folder of its own inside the package, such as dist/cli, found ${outdir}`);
+}
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -65,6 +70,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   minify: true,
+  // Function and class names survive minification, so an internal error names what failed.
+  keepNames: true,
   legalComments: 'external',
   plugins: [entries],
   // paths.ts finds the package root from import.meta.url; an engine is CommonJS, so it gets the
@@ -77,7 +84,7 @@ const result = await build({
 if (metafile !== undefined) writeFileSync(metafile, JSON.stringify(result.metafile));
 
 const hashes = {};
-for (const n of ['main', ...commands]) hashes[n] = createHash('sha256').update(readFileSync(join(outdir, 'engines', `${n}.cjs`))).digest('hex').slice(0, 16);
+for (const n of ['main', ...commands]) hashes[n] = createHash('sha256').update(readFileSync(join(outdir, 'engines', `${n}.cjs`))).digest('hex');
 const launcher = readFileSync(join(root, 'scripts', 'launcher.cjs'), 'utf8').replace('/*ENGINES*/ {}', JSON.stringify(hashes));
 const writeLauncher = (caches) => {
   writeFileSync(join(outdir, 'tip.cjs'), launcher.replace('/*CACHES*/ {}', JSON.stringify(caches)));
@@ -105,9 +112,13 @@ const runs = {
   demo: ['demo', '--out', join(scratch, 'demo')],
 };
 mkdirSync(join(outdir, 'cache'));
+// V8 refuses a cache made under other V8 flags: no NODE_OPTIONS of the build's may reach them
+// (a user's NODE_OPTIONS with a V8 flag makes V8 refuse the cache, and tip compiles as usual).
+const { NODE_OPTIONS: _nodeOptions, ...buildEnv } = process.env;
+const cacheEnv = { ...buildEnv, TIP_WRITE_CODE_CACHE: '1' };
 try {
   for (const [n, args] of Object.entries(runs)) {
-    const r = spawnSync(process.execPath, [join(outdir, 'tip.cjs'), ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, TIP_WRITE_CODE_CACHE: '1' } });
+    const r = spawnSync(process.execPath, [join(outdir, 'tip.cjs'), ...args], { cwd: scratch, encoding: 'utf8', env: cacheEnv });
     // A run may exit 1 for what it finds (check-history on a ledger with warnings): what matters is the cache.
     if (r.status !== 0 && r.status !== 1) throw new Error(`making the code cache of ${n}: tip ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
@@ -115,5 +126,5 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 const caches = {};
-for (const n of Object.keys(runs)) caches[n] = createHash('sha256').update(readFileSync(join(outdir, 'cache', `${n}.${hashes[n]}.v8`))).digest('hex');
+for (const n of Object.keys(runs)) caches[n] = createHash('sha256').update(readFileSync(join(outdir, 'cache', `${n}.${hashes[n].slice(0, 16)}.v8`))).digest('hex');
 writeLauncher(caches);

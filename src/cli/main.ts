@@ -69,7 +69,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   // `tip help CMD` is `tip CMD --help`.
   const [name, rest] = first === 'help' ? [args[0]!, ['--help']] : [first, args];
-  const command = COMMANDS[name];
+  // Only the table's own names: "constructor" or "__proto__" is an unknown command, not an internal error.
+  const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) return unknownCommand(name, io);
   let loaded: { run: Command };
   try {

@@ -12,7 +12,8 @@ import { loadYamlFile } from './load-file.js';
  * narrative layouts, the what-if fact classes), as the rule corpus and the report years have
  * theirs: `npm run build` checks each file against its schema and writes the checked value as
  * JSON, with the SHA-256 of the file's bytes, into dist/data-cache.json; a run uses a value only
- * while its file is byte-identical, and otherwise reads the YAML, so an edited file always wins.
+ * while its file is byte-identical and the value passes today's schema, and otherwise reads the
+ * YAML, so an edited file (or an edited schema) always wins.
  * Parsing located YAML is the costly part of a cold start (docs/performance.md); hashing a few
  * kilobytes is not.
  */
@@ -43,7 +44,12 @@ function readEntries(cachePath: string): Record<string, Entry> | null {
 export function loadBundledYaml<S extends z.ZodType>(path: string, schema: S, cachePath: string = DATA_CACHE_PATH): z.output<S> {
   const files = cachePath === DATA_CACHE_PATH ? (entries ??= readEntries(DATA_CACHE_PATH)) : readEntries(cachePath);
   const hit = files?.[keyOf(path)];
-  if (hit !== undefined && hit.sha256 === sha256(path)) return hit.value as z.output<S>;
+  if (hit !== undefined && hit.sha256 === sha256(path)) {
+    // Checked again with today's schema: a cache written under another schema (a stale dist/) is
+    // no cache. Parsing the stored value costs little beside parsing the YAML with positions.
+    const again = schema.safeParse(hit.value);
+    if (again.success) return again.data as z.output<S>;
+  }
   return loadYamlFile(path, schema).value;
 }
 
@@ -56,6 +62,9 @@ export function writeDataCache(files: readonly { path: string; schema: z.ZodType
   for (const f of files) {
     const value = loadYamlFile(f.path, f.schema).value;
     if (!isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value)) throw new Error(`${keyOf(f.path)}: its checked value does not survive JSON, so it cannot be cached`);
+    // A run parses the stored value again (loadBundledYaml): that must give the same value.
+    const again = f.schema.safeParse(value);
+    if (!again.success || !isDeepStrictEqual(again.data, value)) throw new Error(`${keyOf(f.path)}: its schema does not give back its own checked value, so it cannot be cached`);
     out[keyOf(f.path)] = { sha256: sha256(f.path), value };
   }
   writeFileAtomic(cachePath, JSON.stringify({ format: FORMAT, files: out }) + '\n');

@@ -117,6 +117,40 @@ describe('the bundled tip says what the library says', () => {
     expect(bundled(['rules', '--year', '2009']).code).toBe(0);
   });
 
+  test('an engine that is no engine (no run function, or no exit code) is one line and exit 3', () => {
+    const engine = join(out, 'cli', 'engines', 'rules.cjs');
+    const saved = readFileSync(engine);
+    try {
+      for (const body of ['exports.other = 1;', 'exports.run = () => 7.5;', 'exports.run = () => { throw new Error("boom"); };']) {
+        writeFileSync(engine, body);
+        const got = bundled(['rules', '--year', '2009']);
+        expect(got.code, body).toBe(3);
+        expect(got.err, body).toMatch(/^tip: internal error: [^\n]*\n$/);
+      }
+    } finally {
+      writeFileSync(engine, saved);
+    }
+  });
+
+  test('an engine edited without changing its length does not run with the old code cache', () => {
+    const engine = join(out, 'cli', 'engines', 'rules.cjs');
+    const saved = readFileSync(engine);
+    const text = saved.toString('utf8');
+    const phrase = 'rules and parameters in force';
+    expect(text).toContain(phrase);
+    try {
+      // The same length, other code: V8 alone would take the old cache for it.
+      writeFileSync(engine, text.replace(phrase, phrase.toUpperCase()));
+      expect(readFileSync(engine).length).toBe(saved.length);
+      const got = bundled(['rules', '--year', '2009']);
+      expect(got.code).toBe(0);
+      expect(got.out).toContain(phrase.toUpperCase());
+      expect(got.out).toBe(bundled(['rules', '--year', '2009'], { TIP_CODE_CACHE: '0' }).out);
+    } finally {
+      writeFileSync(engine, saved);
+    }
+  });
+
   test('a batch writes the same files with the same bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tip-bundle-batch-'));
     try {

@@ -51,6 +51,20 @@ describe('the build-time cache of the package data files', () => {
     expect(() => loadBundledYaml(file, Schema, cache)).toThrow();
   });
 
+  test('a cache written under another schema is no cache: the YAML is read with today\'s', () => {
+    const d = tmp();
+    const file = join(d, 'data.yaml');
+    const cache = join(d, 'cache.json');
+    writeFileSync(file, 'items:\n  - { name: a, n: 1 }\n');
+    writeDataCache([{ path: file, schema: Schema }], cache);
+    // Today's schema wants another field: the stored value fails it, so the file is read (and fails too).
+    const Stricter = z.strictObject({ items: z.array(z.strictObject({ name: z.string(), n: z.number(), unit: z.string() })) });
+    expect(() => loadBundledYaml(file, Stricter, cache)).toThrow();
+    // Today's schema adds a default: the stored value gets it.
+    const Defaulted = z.strictObject({ items: z.array(z.strictObject({ name: z.string(), n: z.number(), unit: z.string().default('each') })) });
+    expect(loadBundledYaml(file, Defaulted, cache)).toEqual({ items: [{ name: 'a', n: 1, unit: 'each' }] });
+  });
+
   test('a value JSON would change is refused at build time', () => {
     const d = tmp();
     const file = join(d, 'data.yaml');
