@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 /**
@@ -30,15 +33,26 @@ function seconds(t: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
+/** A folder of this process's own for the commands' standard error, removed when it exits. */
+let scratch: string | undefined;
+function errFileOf(): string {
+  if (scratch === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'tip-bench-'));
+    scratch = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return join(scratch, 'stderr');
+}
+
 /** Runs `node ARGS` once in the package root; throws when it exits with a code not in `okCodes`. */
 export function timeNode(args: string[], okCodes: number[] = [0], env: Record<string, string> = {}): ProcessTime {
-  const errFile = `/tmp/tip-bench-err-${process.pid}`;
+  const errFile = errFileOf();
   const r = spawnSync('bash', ['-c', SCRIPT, 'bench', process.execPath, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, ...env, TIP_BENCH_ERR: errFile } });
   const lines = r.stdout.trim().split('\n');
   const [, children, last] = lines;
   const [start, end, rc] = (last ?? '').split(' ');
   if (r.status !== 0 || children === undefined || !okCodes.includes(Number(rc))) {
-    const err = spawnSync('cat', [errFile], { encoding: 'utf8' }).stdout;
+    const err = readFileSync(errFile, 'utf8');
     throw new Error(`node ${args.join(' ')} exited ${String(rc)}: ${err}${r.stderr}`);
   }
   const [user, system] = children.split(' ').map(seconds);

@@ -126,7 +126,7 @@ function withZone(m: Moment | undefined): Moment {
   return out;
 }
 
-/** The press statement time with its zone; left out (the drafts then say "after the Secretary's release") while its zone cannot be known. */
+/** The press statement time with its zone; left out (the drafts then say "after the Secretary's release", or "after the Report's posting") while its zone cannot be known. */
 function pressStatement(e: ReportYearEntry): Pick<ReportYearSettings, 'press_statement'> {
   const time = e.press_statement?.time;
   const zone = e.press_statement?.zone ?? (e.release?.date !== undefined ? washingtonZone(e.release.date) : undefined);

@@ -57,6 +57,8 @@ function indent(text: string, by: string): string[] {
 function fieldLines(s: ReportYearSettings, f: SettingsField): string[] {
   const value = valueOf(s, f);
   const pad = '    ';
+  // Left out, release_event is not unknown: the drafts describe the customary release event.
+  if (value === undefined && f === 'release_event') return [`${pad}# customary release event; ${SHAPES[f].note}`, `${pad}# ${SHAPES[f].line}`];
   if (value === undefined) {
     const note = [PLACEHOLDER_NOTE[f], SHAPES[f].note].filter(Boolean).join('; ');
     return [`${pad}# unknown: ${note}`, `${pad}# ${SHAPES[f].line}`];

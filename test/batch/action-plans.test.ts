@@ -50,6 +50,12 @@ describe('tip batch --action-plans', () => {
     expect(batch.out).not.toContain('action-plan');
   });
 
+  test('with --no-drafts it is a usage error (exit 2), not silently ignored', async () => {
+    const r = await tip('batch', 'evidence', '--year', '2009', '--out', 'none', '--action-plans', '--no-drafts');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--action-plans');
+  });
+
   test('--help lists it', async () => {
     expect((await tip('batch', '--help')).out).toContain('--action-plans');
   });

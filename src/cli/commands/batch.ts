@@ -102,6 +102,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const year = parseYearOption(stringOption(args, 'year'));
   if (year === undefined) throw new UsageError('--year is required (the report year to assess, such as 2025)');
   const { formats, draftFormat } = formatsFrom(args);
+  if (flag(args, 'action-plans') && flag(args, 'no-drafts')) throw new UsageError('--action-plans drafts the action plans with the other drafts: it cannot go with --no-drafts');
   const outShown = stringOption(args, 'out') ?? `tip-batch-${year}`;
   const settings = stringOption(args, 'settings');
   const { historyPath, waiversPath, corpus: _corpus, ...assess } = assessOptionsFrom(args, io.cwd, resolve);
