@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { join, relative, sep } from 'node:path';
 import type * as z from 'zod';
-import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { fileSha256 as sha256, readBuildCache, writeBuildCache } from './build-cache.js';
 import { loadYamlFile } from './load-file.js';
 
 /**
@@ -25,19 +23,12 @@ interface Entry {
   value: unknown;
 }
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const keyOf = (path: string) => relative(PACKAGE_ROOT, path).split(sep).join('/');
 
 let entries: Record<string, Entry> | null | undefined;
 
 function readEntries(cachePath: string): Record<string, Entry> | null {
-  if (!existsSync(cachePath)) return null;
-  try {
-    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { format?: number; files?: Record<string, Entry> };
-    return cache.format === FORMAT && cache.files ? cache.files : null;
-  } catch {
-    return null; // a damaged cache is no cache: the YAML files are the source of truth
-  }
+  return readBuildCache<{ files: Record<string, Entry> }>(cachePath, FORMAT, (c) => c.files !== undefined)?.files ?? null;
 }
 
 /** The checked value of one of the package's YAML data files: from the build's cache while the file is unchanged, else from the file. */
@@ -67,7 +58,7 @@ export function writeDataCache(files: readonly { path: string; schema: z.ZodType
     if (!again.success || !isDeepStrictEqual(again.data, value)) throw new Error(`${keyOf(f.path)}: its schema does not give back its own checked value, so it cannot be cached`);
     out[keyOf(f.path)] = { sha256: sha256(f.path), value };
   }
-  writeFileAtomic(cachePath, JSON.stringify({ format: FORMAT, files: out }) + '\n');
+  writeBuildCache(cachePath, FORMAT, { files: out });
   entries = undefined;
   return Object.keys(out);
 }

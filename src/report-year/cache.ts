@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fsutil/atomic-write.js';
+import { fileSha256 as fingerprint, readBuildCache, writeBuildCache } from '../load/build-cache.js';
 import type { Located } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { ReportYearsFile } from './schema.js';
@@ -16,24 +14,13 @@ import type { ReportYearsFile } from './schema.js';
 export const REPORT_YEARS_CACHE_PATH = join(PACKAGE_ROOT, 'dist', 'report-years.json');
 const FORMAT = 1;
 
-function fingerprint(yamlPath: string): string {
-  return createHash('sha256').update(readFileSync(yamlPath)).digest('hex');
-}
-
 /** The cached settings, or undefined when there is none or the YAML changed since the build. */
 export function readReportYearsCache(yamlPath: string, cachePath: string = REPORT_YEARS_CACHE_PATH): ReportYearsFile | undefined {
-  if (!existsSync(cachePath)) return undefined;
-  try {
-    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { format?: number; fingerprint?: string; value?: ReportYearsFile };
-    if (cache.format !== FORMAT || !cache.value || cache.fingerprint !== fingerprint(yamlPath)) return undefined;
-    return cache.value;
-  } catch {
-    return undefined; // a damaged cache is no cache: the YAML file is the source of truth
-  }
+  return readBuildCache<{ fingerprint: string; value: ReportYearsFile }>(cachePath, FORMAT, (c) => c.value !== undefined && c.fingerprint === fingerprint(yamlPath))?.value;
 }
 
 export function writeReportYearsCache(yamlPath: string, value: ReportYearsFile, cachePath: string = REPORT_YEARS_CACHE_PATH): void {
-  writeFileAtomic(cachePath, JSON.stringify({ format: FORMAT, fingerprint: fingerprint(yamlPath), value }) + '\n');
+  writeBuildCache(cachePath, FORMAT, { fingerprint: fingerprint(yamlPath), value });
 }
 
 /** A Located whose positions come from parsing the YAML on the first call. */

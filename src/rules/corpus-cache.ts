@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { writeFileAtomic } from '../fsutil/atomic-write.js';
+import { readBuildCache, writeBuildCache } from '../load/build-cache.js';
 import { PACKAGE_ROOT, RULES_DIR } from '../paths.js';
 import type { Corpus } from './corpus.js';
 import { listYamlFiles, loadCorpus } from './corpus.js';
@@ -28,19 +28,12 @@ export function corpusFingerprint(rulesDir: string = RULES_DIR): string {
 
 /** The cached corpus, or undefined when there is none or it no longer matches the rule files. */
 export function readCorpusCache(path: string = CORPUS_CACHE_PATH, rulesDir: string = RULES_DIR): Corpus | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const cache = JSON.parse(readFileSync(path, 'utf8')) as { format?: number; fingerprint?: string; corpus?: Corpus };
-    if (cache.format !== FORMAT || !cache.corpus || cache.fingerprint !== corpusFingerprint(rulesDir)) return undefined;
-    return cache.corpus;
-  } catch {
-    return undefined; // a damaged cache is no cache: the YAML files are the source of truth
-  }
+  return readBuildCache<{ fingerprint: string; corpus: Corpus }>(path, FORMAT, (c) => c.corpus !== undefined && c.fingerprint === corpusFingerprint(rulesDir))?.corpus;
 }
 
 /** Loads and checks the rule files, then writes the cache (atomically). */
 export function writeCorpusCache(path: string = CORPUS_CACHE_PATH, rulesDir: string = RULES_DIR): Corpus {
   const corpus = loadCorpus(rulesDir);
-  writeFileAtomic(path, JSON.stringify({ format: FORMAT, fingerprint: corpusFingerprint(rulesDir), corpus }) + '\n');
+  writeBuildCache(path, FORMAT, { fingerprint: corpusFingerprint(rulesDir), corpus });
   return corpus;
 }
